@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  RACCORD_DEMO: bool.optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Raccord <no-reply@raccord.local>'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MIN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(400),
+  INVITATION_TTL_DAYS: z.coerce.number().positive().default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  TRUST_PROXY: bool.optional(),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  engine: 'pglite' | 'postgresql';
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  loginMinDelayMs: number;
+  invitationTtlMs: number;
+  logLevel: string;
+  bodyLimit: number;
+  workerConcurrency: number;
+  trustProxy: boolean;
+}>;
+
+/** Parses the environment once. Every setting of Raccord comes from here (README: configuration table). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const engine = e.DATABASE_URL ? 'postgresql' : 'pglite';
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    engine,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    // Demo data is the embedded default; on a server it must be asked for explicitly.
+    demo: e.RACCORD_DEMO ?? engine === 'pglite',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    loginMinDelayMs: e.LOGIN_MIN_DELAY_MS,
+    invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    trustProxy: e.TRUST_PROXY ?? false,
+  });
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { type NodePgDatabase, drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { type PgliteServerHandle, startPgliteServer } from './pglite-server';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Repositories accept either, so a usecase can run them inside its transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  engine: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+// Timestamps come back as Date (timestamptz), bigint counts as JS numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Embedded engine: directory of the data; undefined = in memory (tests). */
+  dataDir?: string;
+  /** Embedded engine: run PGlite in a worker thread (the product) or in this thread (tests). */
+  thread?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {}); // idle client errors are reported by the next query
+    return { db: drizzle(pool, { schema }), pool, engine: 'postgresql', close: () => pool.end() };
+  }
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), 'raccord-pg-'));
+  const port = 5432;
+  const socketPath = path.join(socketDir, `.s.PGSQL.${port}`);
+  const stopEngine = opts.thread
+    ? await startInWorker(opts.dataDir, socketPath)
+    : await startPgliteServer({ dataDir: opts.dataDir, socketPath }).then((h: PgliteServerHandle) => () => h.stop());
+  // PGlite has one backend: a single connection, every other query waits for it in the pool.
+  const pool = new pg.Pool({ host: socketDir, port, user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('error', () => {});
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    engine: 'pglite',
+    async close() {
+      await pool.end();
+      await stopEngine();
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startInWorker(dataDir: string | undefined, socketPath: string): Promise<() => Promise<void>> {
+  const here = new URL(import.meta.url);
+  const isSource = here.pathname.endsWith('.ts');
+  const entry = new URL(isSource ? './pglite-worker.ts' : './pglite-worker.js', here);
+  // From source (tests, tsx scripts) the worker registers tsx before loading the TypeScript entry.
+  const worker = isSource
+    ? new Worker(
+        `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`,
+        { eval: true, workerData: { dataDir, socketPath } },
+      )
+    : new Worker(entry, { workerData: { dataDir, socketPath } });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', (msg: { type: string; error?: string }) => {
+      if (msg.type === 'ready') resolve();
+      else reject(new Error(`Embedded database failed to start: ${msg.error}`));
+    });
+    worker.once('error', reject);
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        void worker.terminate().then(() => resolve());
+      }, 10_000);
+      worker.once('message', () => {
+        clearTimeout(timer);
+        void worker.terminate().then(() => resolve());
+      });
+      worker.postMessage('stop');
+    });
+}

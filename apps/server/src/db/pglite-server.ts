@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface PgliteServerHandle {
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens PGlite (on disk under `dataDir`, or in memory when it is undefined) and serves it on a
+ * Unix socket with the PostgreSQL wire protocol, so the application talks to the embedded engine
+ * through the same driver (node-postgres) as to a server. In the product this runs in a worker
+ * thread, so a long query never blocks the HTTP event loop.
+ */
+export async function startPgliteServer(opts: { dataDir?: string; socketPath: string }): Promise<PgliteServerHandle> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const db = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    extensions: { ltree, pg_trgm },
+  });
+  const server = new PGLiteSocketServer({ db, path: opts.socketPath, maxConnections: 1 });
+  await server.start();
+  return {
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { mailRoutes } from './modules/mail/mail.routes';
+import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { tradeRoutes } from './modules/trades/trades.routes';
+import type { App, AppDeps } from './shared/http';
+
+/** Every route module, mounted under /api. Add a module's routes here. */
+export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
+  healthRoutes,
+  authRoutes,
+  organizationRoutes,
+  tradeRoutes,
+  auditRoutes,
+  mailRoutes,
+];

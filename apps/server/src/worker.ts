@@ -1,0 +1,32 @@
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { deleteExpiredSessions } from './modules/auth/auth.repository';
+import type { JobHandler } from './modules/jobs/jobs.queue';
+import type { MailTransport } from './modules/mail/mail.transport';
+import { SEND_MAIL_JOB, sendQueuedMail } from './modules/mail/mail.usecases';
+import type { Clock } from './shared/clock';
+
+export interface WorkerDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  transport: MailTransport | null;
+  log: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+}
+
+export const CLEANUP_JOB = 'maintenance.cleanup';
+
+/** Every job handler of the application, by job name. */
+export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
+  return {
+    [SEND_MAIL_JOB]: async (payload) => {
+      await sendQueuedMail(
+        { db: deps.db, clock: deps.clock, transport: deps.transport, log: (msg, data) => deps.log('info', msg, data as Record<string, unknown>) },
+        String(payload.mailId),
+      );
+    },
+    [CLEANUP_JOB]: async () => {
+      await deleteExpiredSessions(deps.db, deps.clock.now());
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Stable, dotted error codes shared by the server and the console.
+ * The server answers `{ error: { code, message, details, requestId } }`; the console maps the code
+ * to a French or English message (see apps/web/src/i18n) and falls back to the server's message.
+ */
+export const errorCodes = [
+  'validation.failed',
+  'request.too_large',
+  'request.not_found',
+  'request.rate_limited',
+  'internal.error',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.csrf_invalid',
+  'auth.forbidden',
+  'auth.session_expired',
+  'auth.password_too_weak',
+  'auth.wrong_password',
+  'organization.not_found',
+  'organization.siren_invalid',
+  'organization.siren_taken',
+  'organization.kinds_required',
+  'user.not_found',
+  'user.email_taken',
+  'user.last_admin',
+  'trade.not_found',
+  'trade.code_taken',
+  'trade.label_taken',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number] | (string & {});
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: Record<string, unknown>;
+    requestId?: string;
+  };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+// Validation messages in French: the product's language, and what API clients read first.
+z.config(z.locales.fr());
+
+export * from './audit';
+export * from './auth';
+export * from './common';
+export * from './errors';
+export * from './organizations';
+export * from './trades';
+export * from './users';
