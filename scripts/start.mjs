@@ -5,7 +5,7 @@
 // whether a part is rebuilt, so later starts skip both builds.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -82,10 +82,14 @@ function buildWeb() {
   const stamp = stampOf([web, path.join(root, 'packages/schemas/src'), path.join(root, 'package-lock.json')]);
   if (upToDate(stampFile, stamp)) return false;
   const t0 = Date.now();
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: web,
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: web,
+      stdio: 'inherit',
+    },
+  );
   if (res.status !== 0) throw new Error('console build failed');
   writeFileSync(stampFile, stamp);
   console.log(`console built in ${Date.now() - t0} ms`);

@@ -98,7 +98,12 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       typed.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
-          error: { code: 'request.not_found', message: `Route inconnue : ${req.method} ${req.url}`, details: {}, requestId: req.id },
+          error: {
+            code: 'request.not_found',
+            message: `Route inconnue : ${req.method} ${req.url}`,
+            details: {},
+            requestId: req.id,
+          },
         }),
       );
     },

@@ -21,7 +21,12 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
   return {
     [SEND_MAIL_JOB]: async (payload) => {
       await sendQueuedMail(
-        { db: deps.db, clock: deps.clock, transport: deps.transport, log: (msg, data) => deps.log('info', msg, data as Record<string, unknown>) },
+        {
+          db: deps.db,
+          clock: deps.clock,
+          transport: deps.transport,
+          log: (msg, data) => deps.log('info', msg, data as Record<string, unknown>),
+        },
         String(payload.mailId),
       );
     },

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 export const idSchema = (prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), { message: `Identifiant ${prefix}_… attendu` });
+  z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), { message: `Identifiant ${prefix}_… attendu` });
 
 export const paginationQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -3,10 +3,12 @@ import { z } from 'zod';
 // Validation messages in French: the product's language, and what API clients read first.
 z.config(z.locales.fr());
 
+export * from './assets';
 export * from './audit';
 export * from './auth';
 export * from './common';
 export * from './errors';
 export * from './organizations';
+export * from './perimeter';
 export * from './trades';
 export * from './users';

@@ -7,7 +7,9 @@ import type pg from 'pg';
 function migrationsFolder(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // From source (src/db) the folder is beside this file; from the bundle (dist/) it is in src/db.
-  return here.endsWith(`${path.sep}dist`) ? path.join(here, '..', 'src', 'db', 'migrations') : path.join(here, 'migrations');
+  return here.endsWith(`${path.sep}dist`)
+    ? path.join(here, '..', 'src', 'db', 'migrations')
+    : path.join(here, 'migrations');
 }
 
 /**

@@ -8,7 +8,14 @@ interface Issue {
   code?: string;
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: string, message: string, details?: object) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  message: string,
+  details?: object,
+) {
   return reply.status(status).send({ error: { code, message, details: details ?? {}, requestId: req.id } });
 }
 
@@ -33,9 +40,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     const first = issues[0];
     const field = first ? first.path.join('.') : undefined;
     const where = err.validationContext === 'querystring' ? 'paramètre' : 'champ';
-    const message = first
-      ? `${where} « ${field || err.validationContext} » : ${first.message}`
-      : 'Requête invalide.';
+    const message = first ? `${where} « ${field || err.validationContext} » : ${first.message}` : 'Requête invalide.';
     return send(reply, req, 400, 'validation.failed', message, { field, location: err.validationContext, issues });
   }
   if (isResponseSerializationError(err)) {
@@ -48,7 +53,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return send(reply, req, 415, 'validation.unsupported_media_type', 'Type de contenu non pris en charge.');
   }
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (
+    err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError ||
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  ) {
     return send(reply, req, 400, 'validation.failed', 'Le corps JSON est invalide.', { location: 'body' });
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from '../config';
 import { buildApp } from '../app';
+import { type Config, loadConfig } from '../config';
 import type { Database } from '../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed';
 import { JobRunner } from '../modules/jobs/jobs.queue';

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import type { Clock } from '../../shared/clock';
 import { type Actor, actorLabel } from '../../shared/actor';
+import type { Clock } from '../../shared/clock';
 import { auditEvents } from './audit.tables';
 
 export interface AuditEntry {

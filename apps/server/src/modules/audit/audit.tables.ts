@@ -17,8 +17,5 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [
-    index('audit_org_idx').on(t.organizationId, t.id),
-    index('audit_target_idx').on(t.targetId, t.id),
-  ],
+  (t) => [index('audit_org_idx').on(t.organizationId, t.id), index('audit_target_idx').on(t.targetId, t.id)],
 );

@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/errors';
 
 export const authErrors = {
-  invalidCredentials: () =>
-    new AppError('auth.invalid_credentials', 401, 'Adresse e-mail ou mot de passe incorrect.'),
+  invalidCredentials: () => new AppError('auth.invalid_credentials', 401, 'Adresse e-mail ou mot de passe incorrect.'),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError(
       'auth.rate_limited',

@@ -29,7 +29,11 @@ export async function deleteSession(db: DbOrTx, idHash: string) {
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptIdHash?: string) {
   await db
     .delete(sessions)
-    .where(exceptIdHash ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`) : eq(sessions.userId, userId));
+    .where(
+      exceptIdHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
@@ -63,7 +67,12 @@ export async function markLogin(db: DbOrTx, userId: string, now: Date) {
   await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
 }
 
-export async function updateProfile(db: DbOrTx, userId: string, patch: { name?: string; locale?: 'fr' | 'en' }, now: Date) {
+export async function updateProfile(
+  db: DbOrTx,
+  userId: string,
+  patch: { name?: string; locale?: 'fr' | 'en' },
+  now: Date,
+) {
   const [row] = await db
     .update(users)
     .set({ ...patch, updatedAt: now })

@@ -41,7 +41,9 @@ describe('sign-in', () => {
   });
 
   it('stores the password as argon2id and the session id only as a hash', async () => {
-    const users = await ctx.database.pool.query(`SELECT password_hash FROM users WHERE email = 'admin@habitat-demo.fr'`);
+    const users = await ctx.database.pool.query(
+      `SELECT password_hash FROM users WHERE email = 'admin@habitat-demo.fr'`,
+    );
     expect(users.rows[0].password_hash).toMatch(/^\$argon2id\$/);
     const res = await login('admin@habitat-demo.fr', 'raccord-demo');
     const token = res.cookies.find((c) => c.name === 'raccord_session')?.value ?? '';
@@ -71,7 +73,9 @@ describe('sign-in', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('auth.rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    const rows = await ctx.database.pool.query(`SELECT failures FROM login_throttle WHERE key = 'email:admin@thermique-demo.fr'`);
+    const rows = await ctx.database.pool.query(
+      `SELECT failures FROM login_throttle WHERE key = 'email:admin@thermique-demo.fr'`,
+    );
     expect(rows.rows[0].failures).toBe(3);
     ctx.clock.advance(16 * 60_000);
     expect((await login('admin@thermique-demo.fr', 'raccord-demo', '10.1.0.4')).statusCode).toBe(200);
@@ -118,13 +122,22 @@ describe('sessions', () => {
     const none = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(none.statusCode).toBe(401);
     expect(none.json().error.code).toBe('auth.required');
-    const forged = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'raccord_session=forged' } });
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: 'raccord_session=forged' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
   it('refuses a state-changing request without the CSRF token, with 403', async () => {
     const s = await ctx.login('admin@ascenseurs-demo.fr');
-    const without = await ctx.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: s.cookie }, payload: { name: 'X' } });
+    const without = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: s.cookie },
+      payload: { name: 'X' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('auth.csrf_invalid');
     const wrong = await ctx.app.inject({
@@ -134,7 +147,12 @@ describe('sessions', () => {
       payload: { name: 'X' },
     });
     expect(wrong.statusCode).toBe(403);
-    const right = await ctx.app.inject({ method: 'PATCH', url: '/api/me', headers: s.headers, payload: { name: 'Sophie D.' } });
+    const right = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: s.headers,
+      payload: { name: 'Sophie D.' },
+    });
     expect(right.statusCode).toBe(200);
     expect(right.json().name).toBe('Sophie D.');
   });
@@ -180,8 +198,12 @@ describe('sessions', () => {
       payload: { currentPassword: 'raccord-demo', newPassword: 'a-new-long-password' },
     });
     expect(ok.statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: a.cookie } })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: b.cookie } })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: a.cookie } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: b.cookie } })).statusCode,
+    ).toBe(401);
     await ctx.login('admin@multiservices-demo.fr', 'a-new-long-password');
   });
 

@@ -1,12 +1,12 @@
 import type { SessionResponse } from '@raccord/schemas';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { type Actor, type RequestMeta, type UserActor, requireUser } from '../../shared/actor';
+import { type Actor, type RequestMeta, requireUser, type UserActor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { hashSecret, newSecret } from '../../shared/ids';
 import { recordAudit } from '../audit/audit.repository';
 import { toOrganization, toUser } from '../organizations/organizations.models';
-import { findUserByEmail, findUserById, findOrganization } from '../organizations/organizations.repository';
+import { findOrganization, findUserByEmail, findUserById } from '../organizations/organizations.repository';
 import { authErrors } from './auth.errors';
 import { hashPassword, verifyPassword } from './auth.passwords';
 import * as repo from './auth.repository';
@@ -68,7 +68,16 @@ export async function login(
         await recordAudit(
           tx,
           deps.clock,
-          { kind: 'user', userId: user.id, organizationId: user.organizationId, role: user.role, isOperator: false, email: user.email, name: user.name, ...meta },
+          {
+            kind: 'user',
+            userId: user.id,
+            organizationId: user.organizationId,
+            role: user.role,
+            isOperator: false,
+            email: user.email,
+            name: user.name,
+            ...meta,
+          },
           { action: 'auth.login_failed', organizationId: user.organizationId, targetType: 'user', targetId: user.id },
         );
       }
@@ -97,7 +106,16 @@ export async function login(
     await recordAudit(
       tx,
       deps.clock,
-      { kind: 'user', userId: user.id, organizationId: user.organizationId, role: user.role, isOperator: org.isPlatform, email: user.email, name: user.name, ...meta },
+      {
+        kind: 'user',
+        userId: user.id,
+        organizationId: user.organizationId,
+        role: user.role,
+        isOperator: org.isPlatform,
+        email: user.email,
+        name: user.name,
+        ...meta,
+      },
       { action: 'auth.login', organizationId: user.organizationId, targetType: 'user', targetId: user.id },
     );
   });
@@ -121,7 +139,11 @@ export interface ResolvedSession {
 }
 
 /** Looks a session cookie up; slides its expiry when it was last extended over a minute ago. */
-export async function resolveSession(deps: AuthDeps, token: string, meta: RequestMeta): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  deps: AuthDeps,
+  token: string,
+  meta: RequestMeta,
+): Promise<ResolvedSession | null> {
   const idHash = hashSecret(token);
   const now = deps.clock.now();
   const row = await repo.findLiveSession(deps.db, idHash, now);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { pageOf, paginationQuery } from '@raccord/schemas';
+import { z } from 'zod';
 import type { App, AppDeps } from '../../shared/http';
 import { listOutbox } from './mail.read';
 

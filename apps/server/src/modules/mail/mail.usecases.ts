@@ -3,8 +3,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Clock } from '../../shared/clock';
 import { newId } from '../../shared/ids';
 import { enqueueJob } from '../jobs/jobs.queue';
-import type { MailContent } from './mail.templates';
 import { mailOutbox } from './mail.tables';
+import type { MailContent } from './mail.templates';
 import type { MailTransport } from './mail.transport';
 
 export const SEND_MAIL_JOB = 'mail.send';
@@ -39,7 +39,11 @@ export async function sendQueuedMail(
   const [mail] = await deps.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
   if (!mail || mail.status !== 'queued') return;
   if (!deps.transport) {
-    deps.log('mail kept in the outbox (no SMTP_URL)', { to: mail.toAddress, subject: mail.subject, text: mail.textBody });
+    deps.log('mail kept in the outbox (no SMTP_URL)', {
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+    });
     await deps.db.update(mailOutbox).set({ status: 'kept', sentAt: deps.clock.now() }).where(eq(mailOutbox.id, mailId));
     return;
   }
@@ -52,5 +56,8 @@ export async function sendQueuedMail(
       .where(eq(mailOutbox.id, mailId));
     throw err;
   }
-  await deps.db.update(mailOutbox).set({ status: 'sent', sentAt: deps.clock.now(), error: null }).where(eq(mailOutbox.id, mailId));
+  await deps.db
+    .update(mailOutbox)
+    .set({ status: 'sent', sentAt: deps.clock.now(), error: null })
+    .where(eq(mailOutbox.id, mailId));
 }

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
 import type { OrganizationKind } from '@raccord/schemas';
+import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
 import { organizations, users } from './organizations.tables';
 
 export async function findOrganization(db: DbOrTx, id: string) {
@@ -75,7 +75,12 @@ export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
   await db.insert(users).values(row);
 }
 
-export async function updateUserRow(db: DbOrTx, organizationId: string, userId: string, patch: Partial<typeof users.$inferInsert>) {
+export async function updateUserRow(
+  db: DbOrTx,
+  organizationId: string,
+  userId: string,
+  patch: Partial<typeof users.$inferInsert>,
+) {
   const [row] = await db
     .update(users)
     .set(patch)
@@ -100,4 +105,3 @@ export async function countOtherActiveAdmins(db: DbOrTx, organizationId: string,
     .for('update');
   return rows.length;
 }
-

@@ -91,7 +91,12 @@ export async function createOrganization(deps: OrgDeps, actor: Actor | null, inp
 }
 
 /** Operators change anything; an organisation's admins change their city and onboarding contact. */
-export async function updateOrganization(deps: OrgDeps, actor: Actor | null, id: string, input: UpdateOrganizationBody) {
+export async function updateOrganization(
+  deps: OrgDeps,
+  actor: Actor | null,
+  id: string,
+  input: UpdateOrganizationBody,
+) {
   const user = requireAdminOf(actor, id);
   if (!user.isOperator && (input.name !== undefined || input.kinds !== undefined || input.ready !== undefined)) {
     throw commonErrors.forbidden('Seul le service client modifie le nom, les types et le statut « connecté ».');

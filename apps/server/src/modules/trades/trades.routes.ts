@@ -18,7 +18,9 @@ export function tradeRoutes(app: App, deps: AppDeps) {
   );
   app.post(
     '/trades',
-    { schema: { tags: ['trades'], summary: 'Ajouter un métier', body: createTradeBody, response: { 201: tradeSchema } } },
+    {
+      schema: { tags: ['trades'], summary: 'Ajouter un métier', body: createTradeBody, response: { 201: tradeSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createTrade(deps, req.actor, req.body)),
   );
   app.patch(

@@ -38,7 +38,11 @@ export async function listTradesFor(deps: { db: Db }, actor: Actor | null, inclu
   return { items: rows.map(toTrade) };
 }
 
-export async function createTrade(deps: { db: Db; clock: Clock }, actor: Actor | null, input: { code: string; label: string }) {
+export async function createTrade(
+  deps: { db: Db; clock: Clock },
+  actor: Actor | null,
+  input: { code: string; label: string },
+) {
   const operator = requireOperator(actor);
   const now = deps.clock.now();
   const id = newId('trd');

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Kinds of patrimoine elements (French labels: see apps/web i18n `assetKind.*`). */
+export const assetKinds = [
+  'site', // ensemble immobilier
+  'building', // bâtiment
+  'entrance', // entrée
+  'floor', // étage
+  'unit', // logement
+  'premises', // local (commerce, parking, cave, local technique)
+  'common_area', // partie commune
+  'equipment', // équipement
+] as const;
+export type AssetKind = (typeof assetKinds)[number];
+
+export const premisesKinds = ['commerce', 'parking', 'cave', 'local_technique'] as const;
+export type PremisesKind = (typeof premisesKinds)[number];
+
+export const equipmentKinds = [
+  'lift', // ascenseur
+  'collective_boiler_room', // chaufferie collective
+  'individual_boiler', // chaudière individuelle
+  'vmc', // VMC
+  'automatic_door', // porte automatique
+  'gate', // portail
+  'access_control', // interphone / contrôle d'accès
+  'fire_safety', // colonne sèche / sécurité incendie
+  'water_meter', // compteur d'eau
+  'sub_meter', // sous-compteur
+  'water_heater', // chauffe-eau
+  'other', // autre
+] as const;
+export type EquipmentKind = (typeof equipmentKinds)[number];
+
+/**
+ * The unit of sharing: a patrimoine kind, or one kind of equipment (`equipment.lift`), so a
+ * contract can share "only the lifts".
+ */
+export const sharedTypes = [
+  ...assetKinds.filter((k) => k !== 'equipment'),
+  ...equipmentKinds.map((k) => `equipment.${k}` as const),
+] as const;
+export type SharedType = Exclude<AssetKind, 'equipment'> | `equipment.${EquipmentKind}`;
+export const sharedTypeSchema = z.enum(sharedTypes as unknown as [SharedType, ...SharedType[]]);
+
+export function sharedTypeOf(kind: AssetKind, equipmentKind: EquipmentKind | null): SharedType {
+  return kind === 'equipment' ? `equipment.${equipmentKind ?? 'other'}` : kind;
+}
+
+/** Geographic levels above the owner's sites (official lists of @etalab/decoupage-administratif). */
+export const geoLevels = ['region', 'departement', 'commune'] as const;
+export type GeoLevel = (typeof geoLevels)[number];
