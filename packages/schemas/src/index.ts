@@ -7,6 +7,7 @@ export * from './assets';
 export * from './audit';
 export * from './auth';
 export * from './common';
+export * from './contracts';
 export * from './errors';
 export * from './organizations';
 export * from './perimeter';
