@@ -1,5 +1,6 @@
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { contractRoutes } from './modules/contracts/contracts.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
@@ -14,4 +15,5 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   tradeRoutes,
   auditRoutes,
   mailRoutes,
+  contractRoutes,
 ];

@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
+import { REMINDER_JOB, sendAutomaticReminder } from './modules/contracts/contracts.invitations';
+import { ACTIVATE_JOB, activateContract } from './modules/contracts/contracts.validate';
 import type { JobHandler } from './modules/jobs/jobs.queue';
 import type { MailTransport } from './modules/mail/mail.transport';
 import { SEND_MAIL_JOB, sendQueuedMail } from './modules/mail/mail.usecases';
@@ -29,6 +31,12 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
         },
         String(payload.mailId),
       );
+    },
+    [ACTIVATE_JOB]: async (payload, ctx) => {
+      await activateContract(deps, String(payload.projectId), ctx.attempt);
+    },
+    [REMINDER_JOB]: async (payload) => {
+      await sendAutomaticReminder(deps, String(payload.invitationId));
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

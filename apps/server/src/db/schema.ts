@@ -1,6 +1,7 @@
 // Every table of the application, for Drizzle and drizzle-kit.
 export * from '../modules/audit/audit.tables';
 export * from '../modules/auth/auth.tables';
+export * from '../modules/contracts/contracts.tables';
 export * from '../modules/jobs/jobs.tables';
 export * from '../modules/mail/mail.tables';
 export * from '../modules/meta/meta.tables';

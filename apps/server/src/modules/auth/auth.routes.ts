@@ -4,7 +4,7 @@ import { requireUser } from '../../shared/actor';
 import { commonErrors } from '../../shared/errors';
 import { type App, type AppDeps, requestMeta, SESSION_COOKIE } from '../../shared/http';
 import { authErrors } from './auth.errors';
-import { changePassword, login, logout, resolveSession, updateMe } from './auth.usecases';
+import { changePassword, type LoginResult, login, logout, resolveSession, updateMe } from './auth.usecases';
 
 /**
  * Resolves the session cookie into `request.actor`, and enforces the CSRF token on every
@@ -30,6 +30,18 @@ export function authHook(deps: AppDeps) {
   };
 }
 
+/** Sets the session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS); returns the response body. */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, result: LoginResult) {
+  reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    expires: new Date(result.response.expiresAt),
+  });
+  return result.response;
+}
+
 export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/login',
@@ -42,15 +54,8 @@ export function authRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const { sessionToken, response } = await login(deps, req.body, requestMeta(req));
-      reply.setCookie(SESSION_COOKIE, sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        expires: new Date(response.expiresAt),
-      });
-      return response;
+      const result = await login(deps, req.body, requestMeta(req));
+      return setSessionCookie(req, reply, result);
     },
   );
 

@@ -1,11 +1,11 @@
 import type { SessionResponse } from '@raccord/schemas';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, type RequestMeta, requireUser, type UserActor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { hashSecret, newSecret } from '../../shared/ids';
 import { recordAudit } from '../audit/audit.repository';
-import { toOrganization, toUser } from '../organizations/organizations.models';
+import { type OrganizationRow, toOrganization, toUser, type UserRow } from '../organizations/organizations.models';
 import { findOrganization, findUserByEmail, findUserById } from '../organizations/organizations.repository';
 import { authErrors } from './auth.errors';
 import { hashPassword, verifyPassword } from './auth.passwords';
@@ -87,39 +87,56 @@ export async function login(
   }
   const org = await findOrganization(deps.db, user.organizationId);
   if (!org) throw authErrors.invalidCredentials();
+  const result = await deps.db.transaction(async (tx) => {
+    await repo.clearThrottle(tx, `email:${email}`);
+    return openSession(tx, deps, user, org, meta, 'auth.login');
+  });
+  await pad();
+  return result;
+}
+
+/**
+ * Opens a session for a user in the caller's transaction (sign-in, or an account just created from
+ * an invitation link) and records it in the audit trail.
+ */
+export async function openSession(
+  tx: DbOrTx,
+  deps: { clock: Clock; config: Pick<AuthDeps['config'], 'sessionTtlMs'> },
+  user: UserRow,
+  org: OrganizationRow,
+  meta: RequestMeta,
+  action: string,
+): Promise<LoginResult> {
+  const now = deps.clock.now();
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + deps.config.sessionTtlMs);
-  await deps.db.transaction(async (tx) => {
-    await repo.insertSession(tx, {
-      idHash: hashSecret(token),
-      userId: user.id,
-      csrfToken,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 400) ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-    });
-    await repo.markLogin(tx, user.id, now);
-    await repo.clearThrottle(tx, `email:${email}`);
-    await recordAudit(
-      tx,
-      deps.clock,
-      {
-        kind: 'user',
-        userId: user.id,
-        organizationId: user.organizationId,
-        role: user.role,
-        isOperator: org.isPlatform,
-        email: user.email,
-        name: user.name,
-        ...meta,
-      },
-      { action: 'auth.login', organizationId: user.organizationId, targetType: 'user', targetId: user.id },
-    );
+  await repo.insertSession(tx, {
+    idHash: hashSecret(token),
+    userId: user.id,
+    csrfToken,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
   });
-  await pad();
+  await repo.markLogin(tx, user.id, now);
+  await recordAudit(
+    tx,
+    deps.clock,
+    {
+      kind: 'user',
+      userId: user.id,
+      organizationId: user.organizationId,
+      role: user.role,
+      isOperator: org.isPlatform,
+      email: user.email,
+      name: user.name,
+      ...meta,
+    },
+    { action, organizationId: user.organizationId, targetType: 'user', targetId: user.id },
+  );
   return {
     sessionToken: token,
     response: {
