@@ -31,7 +31,7 @@ export function actorLabel(actor: Actor): string {
 
 /** Narrows to a signed-in user, or refuses with 401. */
 export function requireUser(actor: Actor | null): UserActor {
-  if (!actor || actor.kind !== 'user') throw commonErrors.authRequired();
+  if (actor?.kind !== 'user') throw commonErrors.authRequired();
   return actor;
 }
 
