@@ -93,6 +93,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.decorateRequest('actor', null);
       typed.decorateRequest('sessionIdHash', null);
+      typed.decorateRequest('sessionView', null);
       typed.addHook('onRequest', authHook(deps));
       for (const register of routeModules) register(typed, deps);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -14,6 +14,7 @@ export function authHook(deps: AppDeps) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = null;
     req.sessionIdHash = null;
+    req.sessionView = null;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps, token, requestMeta(req));
@@ -27,6 +28,7 @@ export function authHook(deps: AppDeps) {
     }
     req.actor = session.actor;
     req.sessionIdHash = session.idHash;
+    req.sessionView = session.response;
   };
 }
 
@@ -59,10 +61,8 @@ export function authRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['auth'], summary: 'Session en cours', response: { 200: sessionResponse } } },
     async (req) => {
       requireUser(req.actor);
-      const token = req.cookies[SESSION_COOKIE];
-      const session = token ? await resolveSession(deps, token, requestMeta(req)) : null;
-      if (!session) throw commonErrors.authRequired();
-      return session.response;
+      if (!req.sessionView) throw commonErrors.authRequired();
+      return req.sessionView;
     },
   );
 
