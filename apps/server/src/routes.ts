@@ -1,4 +1,5 @@
 import { auditRoutes } from './modules/audit/audit.routes';
+import { apiKeyRoutes } from './modules/auth/auth.api-keys.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
@@ -10,6 +11,7 @@ import type { App, AppDeps } from './shared/http';
 export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   healthRoutes,
   authRoutes,
+  apiKeyRoutes,
   organizationRoutes,
   tradeRoutes,
   auditRoutes,

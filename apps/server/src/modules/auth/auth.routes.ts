@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../shared/actor';
 import { commonErrors } from '../../shared/errors';
 import { type App, type AppDeps, requestMeta, SESSION_COOKIE } from '../../shared/http';
+import { apiKeyErrors, resolveApiKey } from './auth.api-keys';
 import { authErrors } from './auth.errors';
 import { changePassword, login, logout, resolveSession, updateMe } from './auth.usecases';
 
@@ -15,6 +16,14 @@ export function authHook(deps: AppDeps) {
     req.actor = null;
     req.sessionIdHash = null;
     req.sessionView = null;
+    const authorization = req.headers.authorization;
+    if (authorization) {
+      // Integrations: an API key acts for its organisation; no cookie, so no CSRF token either.
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match?.[1]) throw apiKeyErrors.invalid();
+      req.actor = await resolveApiKey(deps, match[1], requestMeta(req));
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps, token, requestMeta(req));
