@@ -80,9 +80,14 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'raccord_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Clé API d’une organisation (intégrations, connecteurs)',
+          },
         },
       },
-      security: [{ session: [], csrf: [] }],
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -93,6 +98,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.decorateRequest('actor', null);
       typed.decorateRequest('sessionIdHash', null);
+      typed.decorateRequest('sessionView', null);
       typed.addHook('onRequest', authHook(deps));
       for (const register of routeModules) register(typed, deps);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

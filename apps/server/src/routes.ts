@@ -1,4 +1,5 @@
 import { auditRoutes } from './modules/audit/audit.routes';
+import { apiKeyRoutes } from './modules/auth/auth.api-keys.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { contractRoutes } from './modules/contracts/contracts.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -11,6 +12,7 @@ import type { App, AppDeps } from './shared/http';
 export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   healthRoutes,
   authRoutes,
+  apiKeyRoutes,
   organizationRoutes,
   tradeRoutes,
   auditRoutes,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Validation messages in French: the product's language, and what API clients read first.
 z.config(z.locales.fr());
 
+export * from './api-keys';
 export * from './assets';
 export * from './audit';
 export * from './auth';

@@ -1,5 +1,5 @@
 import type { UserRole } from '@raccord/schemas';
-import { commonErrors } from './errors';
+import { AppError, commonErrors } from './errors';
 
 export interface RequestMeta {
   ip: string | null;
@@ -23,16 +23,39 @@ export interface SystemActor {
   label: string;
 }
 
-export type Actor = UserActor | SystemActor;
-
-export function actorLabel(actor: Actor): string {
-  return actor.kind === 'user' ? actor.email : `système (${actor.label})`;
+/** A connector or integration acting for its organisation with an API key. */
+export interface ApiKeyActor extends RequestMeta {
+  kind: 'api_key';
+  keyId: string;
+  keyName: string;
+  organizationId: string;
 }
 
-/** Narrows to a signed-in user, or refuses with 401. */
+export type Actor = UserActor | SystemActor | ApiKeyActor;
+
+export function actorLabel(actor: Actor): string {
+  if (actor.kind === 'user') return actor.email;
+  if (actor.kind === 'api_key') return `clé API « ${actor.keyName} »`;
+  return `système (${actor.label})`;
+}
+
+/** Narrows to a signed-in user, or refuses: 401 without credentials, 403 for an API key. */
 export function requireUser(actor: Actor | null): UserActor {
-  if (!actor || actor.kind !== 'user') throw commonErrors.authRequired();
+  if (actor?.kind === 'api_key') {
+    throw new AppError(
+      'auth.session_required',
+      403,
+      'Cette opération demande une session utilisateur ; les clés API servent aux intégrations.',
+    );
+  }
+  if (actor?.kind !== 'user') throw commonErrors.authRequired();
   return actor;
+}
+
+/** A user or an API key: whoever acts for an organisation (integration endpoints). */
+export function requireOrganizationActor(actor: Actor | null): UserActor | ApiKeyActor {
+  if (actor?.kind === 'user' || actor?.kind === 'api_key') return actor;
+  throw commonErrors.authRequired();
 }
 
 export function requireOperator(actor: Actor | null): UserActor {

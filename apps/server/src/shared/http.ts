@@ -1,3 +1,4 @@
+import type { SessionResponse } from '@raccord/schemas';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -35,6 +36,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** Hash of the session id when the request came with a valid session cookie. */
     sessionIdHash: string | null;
+    /** The session as GET /api/auth/session returns it (set with sessionIdHash). */
+    sessionView: SessionResponse | null;
   }
 }
 

@@ -22,8 +22,8 @@ export async function recordAudit(db: DbOrTx, clock: Clock, actor: Actor, entry:
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     details: entry.details ?? {},
-    ip: actor.kind === 'user' ? actor.ip : null,
-    userAgent: actor.kind === 'user' ? actor.userAgent : null,
+    ip: actor.kind === 'system' ? null : actor.ip,
+    userAgent: actor.kind === 'system' ? null : actor.userAgent,
     createdAt: clock.now(),
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../shared/actor';
 import { commonErrors } from '../../shared/errors';
 import { type App, type AppDeps, requestMeta, SESSION_COOKIE } from '../../shared/http';
+import { apiKeyErrors, resolveApiKey } from './auth.api-keys';
 import { authErrors } from './auth.errors';
 import { changePassword, type LoginResult, login, logout, resolveSession, updateMe } from './auth.usecases';
 
@@ -14,6 +15,15 @@ export function authHook(deps: AppDeps) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = null;
     req.sessionIdHash = null;
+    req.sessionView = null;
+    const authorization = req.headers.authorization;
+    if (authorization) {
+      // Integrations: an API key acts for its organisation; no cookie, so no CSRF token either.
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match?.[1]) throw apiKeyErrors.invalid();
+      req.actor = await resolveApiKey(deps, match[1], requestMeta(req));
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(deps, token, requestMeta(req));
@@ -27,6 +37,7 @@ export function authHook(deps: AppDeps) {
     }
     req.actor = session.actor;
     req.sessionIdHash = session.idHash;
+    req.sessionView = session.response;
   };
 }
 
@@ -64,10 +75,8 @@ export function authRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['auth'], summary: 'Session en cours', response: { 200: sessionResponse } } },
     async (req) => {
       requireUser(req.actor);
-      const token = req.cookies[SESSION_COOKIE];
-      const session = token ? await resolveSession(deps, token, requestMeta(req)) : null;
-      if (!session) throw commonErrors.authRequired();
-      return session.response;
+      if (!req.sessionView) throw commonErrors.authRequired();
+      return req.sessionView;
     },
   );
 

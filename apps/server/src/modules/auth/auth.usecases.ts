@@ -61,7 +61,7 @@ export async function login(
   const user = await findUserByEmail(deps.db, email);
   const ok = await verifyPassword(user?.isActive ? user.passwordHash : null, input.password);
   const now = deps.clock.now();
-  if (!user || !user.isActive || !ok) {
+  if (!user?.isActive || !ok) {
     await deps.db.transaction(async (tx) => {
       for (const key of keys) await repo.recordFailure(tx, key, now, deps.config.loginWindowMs);
       if (user) {

@@ -37,7 +37,7 @@ export async function sendQueuedMail(
   mailId: string,
 ): Promise<void> {
   const [mail] = await deps.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
-  if (!mail || mail.status !== 'queued') return;
+  if (mail?.status !== 'queued') return;
   if (!deps.transport) {
     deps.log('mail kept in the outbox (no SMTP_URL)', {
       to: mail.toAddress,

@@ -32,7 +32,7 @@ export async function searchOrganizations(db: DbOrTx, f: DirectoryFilter) {
       .select()
       .from(organizations)
       .where(where)
-      .orderBy(sql`lower(${organizations.name})`, asc(organizations.id))
+      .orderBy(asc(organizations.searchText), asc(organizations.id))
       .limit(f.limit)
       .offset(f.offset),
     db.select({ n: count() }).from(organizations).where(where),

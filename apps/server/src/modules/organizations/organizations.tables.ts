@@ -21,7 +21,8 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex('organizations_siren_uq').on(t.siren),
     index('organizations_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('organizations_name_idx').on(sql`lower(${t.name})`, t.id),
+    // search_text starts with the normalized name: it is also the accent-insensitive sort order.
+    index('organizations_sort_idx').on(t.searchText, t.id),
     check('organizations_siren_ck', sql`${t.siren} ~ '^[0-9]{9}$'`),
     check('organizations_kinds_ck', sql`${t.kinds} <@ array['owner','provider','manager']::text[]`),
   ],

@@ -35,6 +35,8 @@ function uniqueError(err: unknown, input: { code?: string; label?: string }) {
 export async function listTradesFor(deps: { db: Db }, actor: Actor | null, includeInactive = false) {
   const user = requireUser(actor);
   const rows = await repo.listTrades(deps.db, includeInactive && user.isOperator);
+  // French collation in JS: the embedded engine only has the C collation ("Électricité" after "VMC").
+  rows.sort((a, b) => a.label.localeCompare(b.label, 'fr', { sensitivity: 'base' }));
   return { items: rows.map(toTrade) };
 }
 

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Session, type TestContext } from '../../test/test-app';
+
+let ctx: TestContext;
+let provider: Session;
+let owner: Session;
+let member: Session;
+beforeAll(async () => {
+  ctx = await createTestContext({ env: { LOGIN_MIN_DELAY_MS: '0' } });
+  provider = await ctx.login('admin@ascenseurs-demo.fr');
+  owner = await ctx.login('admin@habitat-demo.fr');
+  member = await ctx.login('membre@habitat-demo.fr');
+});
+afterAll(() => ctx.close());
+
+const create = (s: Session, name: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/api-keys', headers: s.headers, payload: { name } });
+
+describe('API keys', () => {
+  it('shows the secret once, stores only its hash, and lists the key without it', async () => {
+    const res = await create(provider, 'Connecteur GMAO');
+    expect(res.statusCode).toBe(201);
+    const { secret, id, prefix } = res.json();
+    expect(secret).toMatch(/^rk_[\w-]{43}$/);
+    expect(secret.startsWith(prefix)).toBe(true);
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: provider.cookie } });
+    expect(list.json().items).toEqual([expect.objectContaining({ id, name: 'Connecteur GMAO', revokedAt: null })]);
+    expect(list.body).not.toContain(secret);
+    const rows = await ctx.database.pool.query('SELECT secret_hash FROM api_keys');
+    expect(JSON.stringify(rows.rows)).not.toContain(secret);
+  });
+
+  it('acts for its organisation with Authorization: Bearer, without CSRF, and records its last use', async () => {
+    const { secret, id } = (await create(provider, 'Intégration')).json();
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = await ctx.database.pool.query('SELECT last_used_at FROM api_keys WHERE id = $1', [id]);
+    expect(rows.rows[0].last_used_at).not.toBeNull();
+  });
+
+  it('is refused for console-only endpoints (they need a person’s session)', async () => {
+    const { secret } = (await create(provider, 'Script')).json();
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/organizations',
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.session_required');
+  });
+
+  it('stops working once revoked; an unknown or malformed key is refused with 401', async () => {
+    const { secret, id } = (await create(provider, 'À révoquer')).json();
+    const revoke = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/api-keys/${id}/revoke`,
+      headers: provider.headers,
+    });
+    expect(revoke.json().revokedAt).not.toBeNull();
+    for (const authorization of [`Bearer ${secret}`, 'Bearer rk_unknown', 'Basic abc', 'Bearer']) {
+      const res = await ctx.app.inject({ method: 'GET', url: '/api/health', headers: { authorization } });
+      expect(res.statusCode, authorization).toBe(401);
+      expect(res.json().error.code).toBe('auth.invalid_api_key');
+    }
+  });
+
+  it('is managed by the organisation’s admins only, each seeing only their own keys', async () => {
+    expect((await create(member, 'Non')).statusCode).toBe(403);
+    const mine = (await create(provider, 'Clé prestataire')).json();
+    const ownerList = await ctx.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: owner.cookie } });
+    expect(ownerList.json().items.map((k: { id: string }) => k.id)).not.toContain(mine.id);
+    const steal = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/api-keys/${mine.id}/revoke`,
+      headers: owner.headers,
+    });
+    expect(steal.statusCode).toBe(404);
+    const still = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { authorization: `Bearer ${mine.secret}` },
+    });
+    expect(still.statusCode).toBe(200);
+  });
+
+  it('refuses a key with an empty name, naming the field', async () => {
+    const res = await create(provider, '   ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.field).toBe('name');
+  });
+});
