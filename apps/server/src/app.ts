@@ -48,6 +48,14 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
               ],
               censor: '[redacted]',
             },
+            serializers: {
+              // Invitation links carry a bootstrap credential in the path: never log it.
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.replace(/\/invitations\/[^/?#]+/, '/invitations/[redacted]'),
+                remoteAddress: req.ip,
+              }),
+            },
           },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -40,11 +40,11 @@ export async function tradeId(ctx: TestContext, code: string): Promise<string> {
 }
 
 /** The token of the newest invitation e-mail sent to this address (read from the outbox). */
-export async function latestInvitationToken(ctx: TestContext, to: string): Promise<string> {
+export async function latestInvitationToken(ctx: TestContext, to: string, label = ''): Promise<string> {
   const r = await ctx.database.pool.query(
-    `SELECT text_body FROM mail_outbox WHERE to_address = $1 AND kind LIKE 'contract.invitation%'
+    `SELECT text_body FROM mail_outbox WHERE to_address = $1 AND kind LIKE 'contract.invitation%' AND subject LIKE $2
      ORDER BY created_at DESC, id DESC LIMIT 1`,
-    [to],
+    [to, `%${label}%`],
   );
   const match = /\/invitation\/([\w-]+)/.exec(String(r.rows[0]?.text_body ?? ''));
   if (!match?.[1]) throw new Error(`no invitation e-mail to ${to}`);
