@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './demo/demo.seed';
+import { seedDemoContracts } from './demo/demo-contracts.seed';
 import { seedReference } from './demo/reference.seed';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
 import { createSmtpTransport } from './modules/mail/mail.transport';
@@ -33,6 +34,7 @@ async function main() {
   if (config.demo && role !== 'worker') {
     const seeded = await seedDemo({ db: database.db, clock });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
+    if (await seedDemoContracts({ db: database.db, clock, config })) log.info('demo contract projects seeded');
   }
 
   let runner: JobRunner | null = null;
