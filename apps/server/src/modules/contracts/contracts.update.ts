@@ -133,6 +133,8 @@ export async function updateProject(
       if (input.providerId !== undefined) await setPartyOrg(tx, deps, row, 'provider', input.providerId);
       if (input.thirdPartyId !== undefined) await setPartyOrg(tx, deps, row, 'thirdParty', input.thirdPartyId);
 
+      // TODO(perimeter): once the perimeter engine is on main, refuse unknown nodes here:
+      // if (input.perimeter) await validatePerimeter(tx, row.ownerId, input.perimeter);
       const now = deps.clock.now();
       const updated = await repo.updateProjectRow(tx, row.id, {
         ...(input.label !== undefined ? { label: input.label } : {}),
