@@ -34,6 +34,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     cwd: root,
     env: {
       ...process.env,
+      // The journeys run on the embedded engine, whatever the surrounding shell says.
       DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
