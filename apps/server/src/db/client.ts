@@ -17,6 +17,8 @@ export interface Database {
   pool: pg.Pool;
   engine: 'pglite' | 'postgresql';
   close(): Promise<void>;
+  /** Embedded engine in this thread only: a tarball of the data directory. */
+  dump?: () => Promise<Blob>;
 }
 
 // Timestamps come back as Date (timestamptz), bigint counts as JS numbers.
@@ -29,6 +31,8 @@ export interface OpenOptions {
   /** Embedded engine: run PGlite in a worker thread (the product) or in this thread (tests). */
   thread?: boolean;
   poolSize?: number;
+  /** Embedded engine in this thread: start from this data directory tarball (test templates). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -40,9 +44,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'raccord-pg-'));
   const port = 5432;
   const socketPath = path.join(socketDir, `.s.PGSQL.${port}`);
+  let handle: PgliteServerHandle | null = null;
   const stopEngine = opts.thread
     ? await startInWorker(opts.dataDir, socketPath)
-    : await startPgliteServer({ dataDir: opts.dataDir, socketPath }).then((h: PgliteServerHandle) => () => h.stop());
+    : await startPgliteServer({ dataDir: opts.dataDir, socketPath, loadDataDir: opts.loadDataDir }).then((h) => {
+        handle = h;
+        return () => h.stop();
+      });
   // PGlite has one backend: a single connection, every other query waits for it in the pool.
   const pool = new pg.Pool({ host: socketDir, port, user: 'postgres', database: 'postgres', max: 1 });
   pool.on('error', () => {});
@@ -50,6 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db: drizzle(pool, { schema }),
     pool,
     engine: 'pglite',
+    ...(handle ? { dump: (handle as PgliteServerHandle).dump } : {}),
     async close() {
       await pool.end();
       await stopEngine();

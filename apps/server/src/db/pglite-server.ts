@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface PgliteServerHandle {
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -14,15 +15,22 @@ export interface PgliteServerHandle {
  * through the same driver (node-postgres) as to a server. In the product this runs in a worker
  * thread, so a long query never blocks the HTTP event loop.
  */
-export async function startPgliteServer(opts: { dataDir?: string; socketPath: string }): Promise<PgliteServerHandle> {
+export async function startPgliteServer(opts: {
+  dataDir?: string;
+  socketPath: string;
+  /** A tarball from `dumpDataDir` to start from (tests start from a migrated template). */
+  loadDataDir?: Blob;
+}): Promise<PgliteServerHandle> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { ltree, pg_trgm },
   });
   const server = new PGLiteSocketServer({ db, path: opts.socketPath, maxConnections: 1 });
   await server.start();
   return {
+    dump: () => db.dumpDataDir('gzip'),
     async stop() {
       await server.stop();
       await db.close();

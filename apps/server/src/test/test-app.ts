@@ -1,12 +1,13 @@
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { Database } from '../db/client';
-import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed';
+import { DEMO_PASSWORD } from '../demo/demo.seed';
 import { JobRunner } from '../modules/jobs/jobs.queue';
 import type { MailTransport, OutgoingMail } from '../modules/mail/mail.transport';
 import { FakeClock } from '../shared/clock';
 import type { App } from '../shared/http';
 import { jobHandlers } from '../worker';
+import { TEST_EPOCH } from './global-setup';
 import { createTestDatabase } from './test-db';
 
 /** Records the e-mails the job runner sends (unit tests; journeys use a real SMTP receiver). */
@@ -41,10 +42,9 @@ export interface Session {
 export async function createTestContext(
   opts: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const clock = new FakeClock(new Date('2026-03-02T08:00:00.000Z'));
+  const database = await createTestDatabase({ demo: opts.seed !== false });
+  const clock = new FakeClock(new Date(TEST_EPOCH));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
-  if (opts.seed !== false) await seedDemo({ db: database.db, clock });
   const mail = new MemoryTransport();
   const runner = new JobRunner({
     db: database.db,
