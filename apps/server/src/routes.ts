@@ -1,3 +1,4 @@
+import { assetRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -14,4 +15,5 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   tradeRoutes,
   auditRoutes,
   mailRoutes,
+  assetRoutes,
 ];

@@ -3,11 +3,13 @@ import { z } from 'zod';
 // Validation messages in French: the product's language, and what API clients read first.
 z.config(z.locales.fr());
 
+export * from './asset-api';
 export * from './assets';
 export * from './audit';
 export * from './auth';
 export * from './common';
 export * from './errors';
+export * from './imports';
 export * from './organizations';
 export * from './perimeter';
 export * from './trades';
