@@ -4,6 +4,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { perimeterRoutes } from './modules/perimeter/perimeter.routes';
 import { tradeRoutes } from './modules/trades/trades.routes';
 import type { App, AppDeps } from './shared/http';
 
@@ -16,4 +17,5 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   auditRoutes,
   mailRoutes,
   assetRoutes,
+  perimeterRoutes,
 ];
