@@ -44,6 +44,7 @@ async function main() {
       handlers: jobHandlers({
         config,
         db: database.db,
+        engine: database.engine,
         clock,
         transport: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : null,
         log: (level, msg, data) => log[level](data ?? {}, msg),

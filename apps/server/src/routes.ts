@@ -1,3 +1,4 @@
+import { assetImportRoutes } from './modules/assets/assets.import.routes';
 import { assetRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -16,6 +17,7 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   tradeRoutes,
   auditRoutes,
   mailRoutes,
+  assetImportRoutes,
   assetRoutes,
   perimeterRoutes,
 ];

@@ -49,7 +49,7 @@ export async function createTestContext(
   const runner = new JobRunner({
     db: database.db,
     clock,
-    handlers: jobHandlers({ config, db: database.db, clock, transport: mail, log: () => {} }),
+    handlers: jobHandlers({ config, db: database.db, engine: database.engine, clock, transport: mail, log: () => {} }),
   });
   const app = await buildApp(
     { config, db: database.db, engine: database.engine, clock, wakeJobs: () => {} },

@@ -15,7 +15,8 @@ import { recordAudit } from '../audit/audit.repository';
 import { requireOwnerAdmin } from './assets.access';
 import { assetErrors } from './assets.errors';
 import { assertAssetsNotFrozen } from './assets.freeze';
-import { type AssetRow, assetIdOf, assetSearchText, toAsset } from './assets.models';
+import { assetIdOf, assetSearchText, toAsset } from './assets.models';
+import { relocate } from './assets.move';
 import { checkChildrenAccept, checkCommune, checkKindFields, resolvePlacement } from './assets.placement';
 import * as repo from './assets.repository';
 import { adjustRollup } from './assets.rollup';
@@ -108,25 +109,6 @@ export async function createAsset(deps: AssetDeps, actor: Actor | null, input: C
   } catch (err) {
     throw await referenceConflict(deps.db, ownerId, input.reference, err);
   }
-}
-
-/**
- * Moves the element to `prefix` (with its subtree) and/or retypes it, keeping the rollup exact:
- * the subtree's counts leave the old nodes and join the new ones in the same transaction.
- */
-async function relocate(
-  tx: DbOrTx,
-  ownerId: string,
-  current: AssetRow,
-  next: { path: string; patch: Partial<AssetRow> },
-): Promise<AssetRow> {
-  const reshaped = next.path !== current.path || next.patch.sharedType !== current.sharedType;
-  if (reshaped) await adjustRollup(tx, ownerId, current.path, -1);
-  if (next.path !== current.path) await repo.rewriteSubtreePaths(tx, ownerId, current.path, next.path);
-  const row = await repo.updateAssetRow(tx, ownerId, current.id, next.patch);
-  if (!row) throw assetErrors.notFound();
-  if (reshaped) await adjustRollup(tx, ownerId, next.path, 1);
-  return row;
 }
 
 export async function updateAsset(
