@@ -31,7 +31,7 @@ async function main() {
   const clock = systemClock;
   if (role !== 'worker') await seedReference({ db: database.db, clock });
   if (config.demo && role !== 'worker') {
-    const seeded = await seedDemo({ db: database.db, clock });
+    const seeded = await seedDemo({ db: database.db, clock, engine: database.engine });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
   }
 

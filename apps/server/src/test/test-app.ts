@@ -39,12 +39,15 @@ export interface Session {
 }
 
 export async function createTestContext(
-  opts: { seed?: boolean; env?: Record<string, string> } = {},
+  opts: { seed?: boolean; env?: Record<string, string>; patrimoine?: boolean } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = new FakeClock(new Date('2026-03-02T08:00:00.000Z'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
-  if (opts.seed !== false) await seedDemo({ db: database.db, clock });
+  if (opts.seed !== false) {
+    // The generated demo patrimoine (thousands of elements) only when a test asks for it.
+    await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: opts.patrimoine ?? false });
+  }
   const mail = new MemoryTransport();
   const runner = new JobRunner({
     db: database.db,
