@@ -48,13 +48,20 @@ export function geography(): Geography {
   const rawCommunes = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
   const rawDeps = require('@etalab/decoupage-administratif/data/departements.json') as RawArea[];
   const rawRegions = require('@etalab/decoupage-administratif/data/regions.json') as RawArea[];
-  const regions = new Map(rawRegions.map((r) => [r.code, { code: r.code, name: r.nom }]));
+  // Regions proper (two digits); the overseas collectivities (975, 977…) are left out.
+  const regions = new Map(
+    rawRegions.filter((r) => /^\d{2}$/.test(r.code)).map((r) => [r.code, { code: r.code, name: r.nom }]),
+  );
   const departements = new Map(
-    rawDeps.filter((d) => d.region).map((d) => [d.code, { code: d.code, name: d.nom, region: d.region ?? '' }]),
+    rawDeps
+      .filter((d) => d.region && regions.has(d.region))
+      .map((d) => [d.code, { code: d.code, name: d.nom, region: d.region ?? '' }]),
   );
   const communes = new Map<string, Commune>();
   for (const c of rawCommunes) {
+    // Only communes of the official regions and départements (the perimeter's geographic levels).
     if (c.type !== 'commune-actuelle' || !c.departement || !c.region) continue;
+    if (!regions.has(c.region) || !departements.has(c.departement)) continue;
     communes.set(c.code, {
       code: c.code,
       name: c.nom,

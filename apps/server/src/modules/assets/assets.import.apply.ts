@@ -132,7 +132,7 @@ async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>)
       row.commissioningDate,
       assetSearchText(row),
     ];
-    values.forEach((v, c) => arrays[c]?.push(v));
+    for (const [c, v] of values.entries()) arrays[c]?.push(v);
     const old = ctx.plan.oldType[i] ?? 255;
     if (old === 255) accumulateDelta(deltas, path, type, 1);
     else if (sharedTypes[old] !== type) {

@@ -1,6 +1,7 @@
 import { type AssetKind, assetKinds, type ImportError, isPlacementAllowed, sharedTypes } from '@raccord/schemas';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { foreground } from '../../shared/foreground';
 import { findCommune } from './assets.geo';
 import { FileError, missingColumns, parseCsv, parseJson } from './assets.import.parse';
 import { checkRow, type ImportRow } from './assets.import.rows';
@@ -8,7 +9,7 @@ import { assetIdOf } from './assets.models';
 import { nextAssetNums } from './assets.repository';
 
 export const MAX_ERRORS = 500;
-const LOOKUP_BATCH = 5000;
+const LOOKUP_BATCH = 2000;
 
 export interface ImportSource {
   format: 'csv' | 'json';
@@ -92,6 +93,7 @@ async function lookup(
   refs: string[],
 ): Promise<Array<DbElement & { parent_id: string | null; commune_code: string | null; shared_type: string }>> {
   if (refs.length === 0) return [];
+  await foreground.idle();
   const res = await db.execute(sql`
     SELECT reference, num, kind, path::text AS path, parent_id, commune_code, shared_type FROM assets
     WHERE owner_id = ${ownerId} AND reference = ANY(${sql.param(refs)}::text[])`);

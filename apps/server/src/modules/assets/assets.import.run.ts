@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
+import { foreground } from '../../shared/foreground';
 import { recordAudit } from '../audit/audit.repository';
 import { type ApplyResult, applyImport } from './assets.import.apply';
 import { checkImport, type ImportSource } from './assets.import.check';
@@ -86,7 +87,7 @@ export async function runImport(
       plan,
       source: opts.source,
       now,
-      batchSize: opts.batchSize ?? (deps.engine === 'pglite' ? 1000 : 5000),
+      batchSize: opts.batchSize ?? (deps.engine === 'pglite' ? 500 : 5000),
       step,
       progress: (rowsApplied) => setImport(deps.db, importId, { rowsApplied }),
     });
@@ -115,7 +116,11 @@ export async function runImport(
       return r;
     });
   } else {
-    result = await apply((fn) => deps.db.transaction(fn));
+    // Each batch waits until no API request is in flight: requests never queue behind a long run.
+    result = await apply(async (fn) => {
+      await foreground.idle();
+      return deps.db.transaction(fn);
+    });
     await deps.db.transaction((tx) => finish(tx, result));
   }
   return { ok: true, rows: plan.count, errors: [], errorCount: 0, result };

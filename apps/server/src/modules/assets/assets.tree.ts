@@ -112,10 +112,18 @@ export async function listTreeChildren(
         isNull(assets.parentId),
         eq(assets.communeCode, node.kind === 'commune' ? node.code : ''),
       );
-  const [rows, totals] = await Promise.all([
-    db.select().from(assets).where(where).orderBy(asc(assets.label), asc(assets.id)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where),
-  ]);
+  const rows = await db
+    .select()
+    .from(assets)
+    .where(where)
+    .orderBy(asc(assets.label), asc(assets.id))
+    .limit(limit)
+    .offset(offset);
+  // A short first page is the whole list: no count needed.
+  const total =
+    offset === 0 && rows.length < limit
+      ? rows.length
+      : Number((await db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where))[0]?.n ?? 0);
   const counts = await subtreeCounts(
     db,
     ownerId,
@@ -127,7 +135,7 @@ export async function listTreeChildren(
   return {
     parent,
     items: rows.map((r) => assetNode(r, counts.get(r.path) ?? {})),
-    total: Number(totals[0]?.n ?? 0),
+    total,
     offset,
     limit,
   };

@@ -2,9 +2,9 @@ import { type Perimeter, type PerimeterNode, type SharedType, sharedTypes } from
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../shared/errors';
+import { findArea } from '../assets/assets.geo';
 import { compareLtree, subtreeUpperBound } from '../assets/assets.models';
 import { subtreeCounts } from '../assets/assets.rollup';
-import { resolveTreeNode } from '../assets/assets.tree';
 import { perimeterRoots, perimeterTerms } from './perimeter.models';
 
 /*
@@ -34,10 +34,17 @@ function unknownNode(field: string, node: PerimeterNode) {
 }
 
 async function resolveList(db: DbOrTx, ownerId: string, nodes: PerimeterNode[], field: string, strict: boolean) {
+  const ids = nodes.flatMap((n) => (n.kind === 'asset' ? [n.id] : []));
+  const found = new Map<string, string>();
+  if (ids.length > 0) {
+    const res = await db.execute(sql`
+      SELECT id, path::text AS path FROM assets WHERE owner_id = ${ownerId} AND id = ANY(${sql.param(ids)}::text[])`);
+    for (const r of res.rows as Array<{ id: string; path: string }>) found.set(r.id, r.path);
+  }
   const paths: string[] = [];
   for (const [i, node] of nodes.entries()) {
-    const resolved = await resolveTreeNode(db, ownerId, node);
-    if (resolved) paths.push(resolved.path);
+    const path = node.kind === 'asset' ? found.get(node.id) : findArea(node.kind, node.code)?.path;
+    if (path) paths.push(path);
     else if (strict) throw unknownNode(`${field}.${i}`, node);
   }
   return paths;

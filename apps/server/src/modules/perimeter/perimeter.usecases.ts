@@ -1,7 +1,6 @@
 import {
   type AssetKind,
   equipmentTypes,
-  type Perimeter,
   type PerimeterPreview,
   patrimoineTypes,
   type SharedType,
