@@ -16,6 +16,7 @@ import {
 import { authHook } from './modules/auth/auth.routes';
 import { routeModules } from './routes';
 import { errorHandler } from './shared/error-handler';
+import { foreground } from './shared/foreground';
 import type { App, AppDeps } from './shared/http';
 
 export interface BuildAppOptions {
@@ -72,6 +73,15 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  if (deps.engine === 'pglite') {
+    // Background work yields the single embedded connection to requests (shared/foreground.ts).
+    app.addHook('onRequest', async () => foreground.enter());
+    app.addHook('onResponse', async () => foreground.leave());
+    app.addHook('onRequestAbort', (_req, done) => {
+      foreground.leave();
+      done();
+    });
+  }
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -22,6 +22,7 @@ const envSchema = z.object({
   INVITATION_TTL_DAYS: z.coerce.number().positive().default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(536_870_912),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   TRUST_PROXY: bool.optional(),
 });
@@ -44,6 +45,7 @@ export type Config = Readonly<{
   invitationTtlMs: number;
   logLevel: string;
   bodyLimit: number;
+  importMaxBytes: number;
   workerConcurrency: number;
   trustProxy: boolean;
 }>;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY ?? false,
   });

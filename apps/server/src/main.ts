@@ -32,7 +32,7 @@ async function main() {
   const clock = systemClock;
   if (role !== 'worker') await seedReference({ db: database.db, clock });
   if (config.demo && role !== 'worker') {
-    const seeded = await seedDemo({ db: database.db, clock });
+    const seeded = await seedDemo({ db: database.db, clock, engine: database.engine });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
     if (await seedDemoContracts({ db: database.db, clock, config })) log.info('demo contract projects seeded');
   }
@@ -46,6 +46,7 @@ async function main() {
       handlers: jobHandlers({
         config,
         db: database.db,
+        engine: database.engine,
         clock,
         transport: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : null,
         log: (level, msg, data) => log[level](data ?? {}, msg),

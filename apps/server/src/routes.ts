@@ -1,3 +1,5 @@
+import { assetImportRoutes } from './modules/assets/assets.import.routes';
+import { assetRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { apiKeyRoutes } from './modules/auth/auth.api-keys.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -5,6 +7,7 @@ import { contractRoutes } from './modules/contracts/contracts.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { perimeterRoutes } from './modules/perimeter/perimeter.routes';
 import { tradeRoutes } from './modules/trades/trades.routes';
 import type { App, AppDeps } from './shared/http';
 
@@ -18,4 +21,7 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   auditRoutes,
   mailRoutes,
   contractRoutes,
+  assetImportRoutes,
+  assetRoutes,
+  perimeterRoutes,
 ];

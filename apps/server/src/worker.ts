@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { IMPORT_JOB, runImportJob } from './modules/assets/assets.import.usecases';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
 import { REMINDER_JOB, sendAutomaticReminder } from './modules/contracts/contracts.invitations';
 import { ACTIVATE_JOB, activateContract } from './modules/contracts/contracts.validate';
@@ -11,6 +12,7 @@ import type { Clock } from './shared/clock';
 export interface WorkerDeps {
   config: Config;
   db: Db;
+  engine: 'pglite' | 'postgresql';
   clock: Clock;
   transport: MailTransport | null;
   log: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
@@ -37,6 +39,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [REMINDER_JOB]: async (payload) => {
       await sendAutomaticReminder(deps, String(payload.invitationId));
+    },
+    [IMPORT_JOB]: async (payload) => {
+      await runImportJob({ db: deps.db, clock: deps.clock, engine: deps.engine }, String(payload.importId));
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

@@ -50,3 +50,33 @@ export function sharedTypeOf(kind: AssetKind, equipmentKind: EquipmentKind | nul
 /** Geographic levels above the owner's sites (official lists of @etalab/decoupage-administratif). */
 export const geoLevels = ['region', 'departement', 'commune'] as const;
 export type GeoLevel = (typeof geoLevels)[number];
+
+/** Kinds that may stand at the top of the tree (directly in a commune); they need a commune code. */
+export const rootAssetKinds: readonly AssetKind[] = ['site', 'building'];
+
+/**
+ * Which kind may sit under which (`null` = at the top, in a commune). Checked on every write
+ * (API, import); the console uses it to offer only valid parents.
+ */
+export const allowedParentKinds: Record<AssetKind, readonly (AssetKind | null)[]> = {
+  site: [null],
+  building: [null, 'site'],
+  entrance: ['building'],
+  floor: ['building', 'entrance'],
+  unit: ['building', 'entrance', 'floor'],
+  premises: ['site', 'building', 'entrance', 'floor'],
+  common_area: ['site', 'building', 'entrance', 'floor'],
+  equipment: ['site', 'building', 'entrance', 'floor', 'unit', 'premises', 'common_area'],
+};
+
+export function isPlacementAllowed(kind: AssetKind, parentKind: AssetKind | null): boolean {
+  return allowedParentKinds[kind].includes(parentKind);
+}
+
+/** Shared types grouped as the wizard shows them: patrimoine first, then equipment. */
+export const patrimoineTypes = sharedTypes.filter((t) => !t.startsWith('equipment.'));
+export const equipmentTypes = sharedTypes.filter((t) => t.startsWith('equipment.'));
+
+export const assetKindSchema = z.enum(assetKinds);
+export const equipmentKindSchema = z.enum(equipmentKinds);
+export const premisesKindSchema = z.enum(premisesKinds);

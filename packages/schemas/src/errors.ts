@@ -51,6 +51,21 @@ export const errorCodes = [
   'invitation.revoked',
   'invitation.used',
   'invitation.account_exists',
+  'asset.not_found',
+  'asset.not_owner',
+  'asset.reference_taken',
+  'asset.forbidden_parent',
+  'asset.invalid_kind',
+  'asset.commune_required',
+  'asset.unknown_commune',
+  'asset.cycle',
+  'asset.frozen',
+  'asset.invalid_served_site',
+  'asset.import_in_progress',
+  'import.not_found',
+  'import.invalid_file',
+  'import.too_large',
+  'perimeter.unknown_node',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});

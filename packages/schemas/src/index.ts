@@ -4,12 +4,14 @@ import { z } from 'zod';
 z.config(z.locales.fr());
 
 export * from './api-keys';
+export * from './asset-api';
 export * from './assets';
 export * from './audit';
 export * from './auth';
 export * from './common';
 export * from './contracts';
 export * from './errors';
+export * from './imports';
 export * from './organizations';
 export * from './perimeter';
 export * from './trades';

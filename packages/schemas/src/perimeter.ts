@@ -31,3 +31,32 @@ export const perimeterSchema = z.strictObject({
 export type Perimeter = z.infer<typeof perimeterSchema>;
 
 export const sharedTypesSchema = z.array(sharedTypeSchema).max(50);
+
+export const perimeterPreviewBody = z.strictObject({
+  perimeter: perimeterSchema,
+  /** Restricts `total` to these types (step 6); counts per type are always all given. */
+  types: sharedTypesSchema.optional(),
+});
+
+const countItem = z.object({ type: sharedTypeSchema, count: z.number().int() });
+
+export const perimeterPreviewSchema = z.object({
+  /** Types present under the perimeter (count > 0), patrimoine first then equipment. */
+  patrimoine: z.array(countItem),
+  equipment: z.array(countItem),
+  /** Elements in the perimeter (of the chosen `types` when given). */
+  total: z.number().int(),
+  /** How many nodes of each level are included / excluded: "3 départements, 12 ensembles". */
+  included: z.record(z.string(), z.number().int()),
+  excluded: z.record(z.string(), z.number().int()),
+  /** Labels of the chosen nodes, for the summary. */
+  nodes: z.array(
+    z.object({
+      node: perimeterNodeSchema,
+      mode: z.enum(['include', 'exclude']),
+      level: z.string(),
+      label: z.string(),
+    }),
+  ),
+});
+export type PerimeterPreview = z.infer<typeof perimeterPreviewSchema>;

@@ -1,4 +1,6 @@
 // Every table of the application, for Drizzle and drizzle-kit.
+
+export * from '../modules/assets/assets.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/auth/auth.tables';
 export * from '../modules/contracts/contracts.tables';

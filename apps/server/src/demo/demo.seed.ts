@@ -1,4 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { loadGeneratedPatrimoine } from '../modules/assets/assets.generate.load';
 import { hashPassword } from '../modules/auth/auth.passwords';
 import { claimMarker } from '../modules/meta/meta.repository';
 import { organizationSearchText } from '../modules/organizations/organizations.models';
@@ -161,10 +163,13 @@ export const demoSiren = (key: string): string => {
  * Seeds the demo organisations and accounts, once: a marker row records it, so a restart keeps
  * every change made since (nothing deleted comes back).
  */
-export async function seedDemo(deps: { db: Db; clock: Clock }): Promise<boolean> {
+export async function seedDemo(
+  deps: { db: Db; clock: Clock; engine?: 'pglite' | 'postgresql' },
+  opts: { patrimoine?: boolean } = {},
+): Promise<boolean> {
   await seedReference(deps);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return deps.db.transaction(async (tx) => {
+  const seeded = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     if (!(await claimMarker(tx, 'demo.seed.v1', now))) return false;
     for (const o of demoOrganizations) {
@@ -198,4 +203,25 @@ export async function seedDemo(deps: { db: Db; clock: Clock }): Promise<boolean>
     }
     return true;
   });
+  if (opts.patrimoine !== false) await seedDemoPatrimoine({ ...deps, engine: deps.engine ?? 'pglite' });
+  return seeded;
+}
+
+/** A few thousand generated elements per demo owner, once (marker claimed after the load succeeded). */
+async function seedDemoPatrimoine(deps: { db: Db; clock: Clock; engine: 'pglite' | 'postgresql' }) {
+  const done = await deps.db.execute(sql`SELECT 1 FROM app_meta WHERE key = 'demo.patrimoine.v1'`);
+  if (done.rows.length > 0) return;
+  const owners = [
+    { key: 'habitat', elements: 4000, seed: 42, prefix: 'HD-' },
+    { key: 'logis', elements: 2500, seed: 7, prefix: 'LT-' },
+  ];
+  for (const o of owners) {
+    const [org] = await deps.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.siren, demoSiren(o.key)));
+    if (org)
+      await loadGeneratedPatrimoine(deps, { ownerId: org.id, elements: o.elements, seed: o.seed, prefix: o.prefix });
+  }
+  await claimMarker(deps.db, 'demo.patrimoine.v1', deps.clock.now());
 }

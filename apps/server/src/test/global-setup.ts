@@ -35,7 +35,10 @@ export default async function setup(project: TestProject) {
   const id = randomBytes(4).toString('hex');
   const build = async (database: Awaited<ReturnType<typeof openDatabase>>, seed: boolean) => {
     await runMigrations(database.pool);
-    if (seed) await seedDemo({ db: database.db, clock: new FakeClock(new Date(TEST_EPOCH)) });
+    if (seed) {
+      const clock = new FakeClock(new Date(TEST_EPOCH));
+      await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: false });
+    }
   };
 
   if (!serverUrl) {

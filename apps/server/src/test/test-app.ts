@@ -1,7 +1,7 @@
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { Database } from '../db/client';
-import { DEMO_PASSWORD } from '../demo/demo.seed';
+import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed';
 import { JobRunner } from '../modules/jobs/jobs.queue';
 import type { MailTransport, OutgoingMail } from '../modules/mail/mail.transport';
 import { FakeClock } from '../shared/clock';
@@ -40,16 +40,20 @@ export interface Session {
 }
 
 export async function createTestContext(
-  opts: { seed?: boolean; env?: Record<string, string> } = {},
+  opts: { seed?: boolean; env?: Record<string, string>; patrimoine?: boolean } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase({ demo: opts.seed !== false });
   const clock = new FakeClock(new Date(TEST_EPOCH));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
+  if (opts.patrimoine) {
+    // The generated demo patrimoine (thousands of elements) only when a test asks for it.
+    await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: true });
+  }
   const mail = new MemoryTransport();
   const runner = new JobRunner({
     db: database.db,
     clock,
-    handlers: jobHandlers({ config, db: database.db, clock, transport: mail, log: () => {} }),
+    handlers: jobHandlers({ config, db: database.db, engine: database.engine, clock, transport: mail, log: () => {} }),
   });
   const app = await buildApp(
     { config, db: database.db, engine: database.engine, clock, wakeJobs: () => {} },

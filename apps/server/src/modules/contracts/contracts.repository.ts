@@ -4,13 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../audit/audit.tables';
 import { organizations } from '../organizations/organizations.tables';
 import { trades } from '../trades/trades.tables';
-import {
-  contractFrozenNodes,
-  contractInvitations,
-  contractParties,
-  contractProjects,
-  contractStateEvents,
-} from './contracts.tables';
+import { contractInvitations, contractParties, contractProjects, contractStateEvents } from './contracts.tables';
 
 export type ProjectRow = typeof contractProjects.$inferSelect;
 export type PartyRow = typeof contractParties.$inferSelect;
@@ -264,14 +258,4 @@ export async function isPartyOf(db: DbOrTx, projectId: string, organizationId: s
     .from(contractParties)
     .where(and(eq(contractParties.projectId, projectId), eq(contractParties.organizationId, organizationId)));
   return row?.role ?? null;
-}
-
-// ---- frozen nodes --------------------------------------------------------------------------
-
-export async function insertFrozenNodes(db: DbOrTx, contractId: string, ownerId: string, assetIds: string[]) {
-  if (assetIds.length === 0) return;
-  await db
-    .insert(contractFrozenNodes)
-    .values(assetIds.map((assetId) => ({ contractId, ownerId, assetId })))
-    .onConflictDoNothing();
 }

@@ -140,25 +140,6 @@ export const contractInvitations = pgTable(
   ],
 );
 
-/**
- * Patrimoine nodes named by the frozen terms of active contracts: the assets module refuses to
- * delete them (see listFrozenAssetIds). No foreign key: the assets table belongs to that module.
- */
-export const contractFrozenNodes = pgTable(
-  'contract_frozen_nodes',
-  {
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contractProjects.id, { onDelete: 'cascade' }),
-    ownerId: text('owner_id').notNull(),
-    assetId: text('asset_id').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.contractId, t.assetId] }),
-    index('contract_frozen_nodes_owner_idx').on(t.ownerId, t.assetId),
-  ],
-);
-
 /** Step 2: a métier is missing, the user asks the service client to add it. */
 export const tradeRequests = pgTable(
   'trade_requests',

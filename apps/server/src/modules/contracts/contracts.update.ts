@@ -11,6 +11,7 @@ import { commonErrors } from '../../shared/errors';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
 import { findOrganization, findUserById } from '../organizations/organizations.repository';
+import { validatePerimeter } from '../perimeter/perimeter.engine';
 import { findTrade } from '../trades/trades.repository';
 import { contractErrors } from './contracts.errors';
 import { editableStates } from './contracts.models';
@@ -133,8 +134,8 @@ export async function updateProject(
       if (input.providerId !== undefined) await setPartyOrg(tx, deps, row, 'provider', input.providerId);
       if (input.thirdPartyId !== undefined) await setPartyOrg(tx, deps, row, 'thirdParty', input.thirdPartyId);
 
-      // TODO(perimeter): once the perimeter engine is on main, refuse unknown nodes here:
-      // if (input.perimeter) await validatePerimeter(tx, row.ownerId, input.perimeter);
+      // Every node must exist in the owner's patrimoine or the official geography.
+      if (input.perimeter) await validatePerimeter(tx, row.ownerId, input.perimeter);
       const now = deps.clock.now();
       const updated = await repo.updateProjectRow(tx, row.id, {
         ...(input.label !== undefined ? { label: input.label } : {}),

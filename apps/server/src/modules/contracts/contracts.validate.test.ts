@@ -4,7 +4,6 @@ import { call, orgId, readyProject } from '../../test/contracts.fixtures';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
 import { jobHandlers } from '../../worker';
 import { JobRunner } from '../jobs/jobs.queue';
-import { listFrozenAssetIds } from './contracts.validate';
 
 let ctx: TestContext;
 let owner: Session;
@@ -82,6 +81,7 @@ describe('validation', () => {
       handlers: jobHandlers({
         config: ctx.config,
         db: ctx.database.db,
+        engine: ctx.database.engine,
         clock: ctx.clock,
         transport: ctx.mail,
         log: () => {},
@@ -185,19 +185,53 @@ describe('validation', () => {
     expect((await row(p.id)).state).toBe('cancelled');
   });
 
-  it('freezes the patrimoine nodes named by the perimeter of an active contract', async () => {
+  it('freezes the elements named by the perimeter of an active contract, and counts the shared types', async () => {
+    const site = await call<{ id: string }>(ctx, owner, 'POST', '/api/assets', {
+      reference: 'SITE-GEL-1',
+      label: 'Résidence des Tilleuls',
+      kind: 'site',
+      communeCode: '69123',
+    });
+    expect(site.status).toBe(201);
+    const building = await call<{ id: string }>(ctx, owner, 'POST', '/api/assets', {
+      reference: 'BAT-GEL-1',
+      label: 'Bâtiment A',
+      kind: 'building',
+      parentId: site.body.id,
+    });
+    const lift = await call<{ id: string }>(ctx, owner, 'POST', '/api/assets', {
+      reference: 'ASC-GEL-1',
+      label: 'Ascenseur A',
+      kind: 'equipment',
+      equipmentKind: 'lift',
+      parentId: building.body.id,
+    });
+    expect(lift.status).toBe(201);
     const p = await ready();
-    // Step 5 with an element of the patrimoine (the assets module refuses deleting it afterwards).
-    await ctx.database.pool.query(
-      `UPDATE contract_projects SET perimeter = '{"include":[{"kind":"asset","id":"ast_frozen1"}],"exclude":[{"kind":"asset","id":"ast_frozen2"}]}' WHERE id = $1`,
-      [p.id],
-    );
+    const patched = await call(ctx, owner, 'PATCH', `/api/contract-projects/${p.id}`, {
+      version: p.version,
+      perimeter: { include: [{ kind: 'asset', id: site.body.id }], exclude: [] },
+      sharedTypes: ['equipment.lift', 'building'],
+    });
+    expect(patched.status).toBe(200);
     await call(ctx, owner, 'POST', `/api/contract-projects/${p.id}/validate`, {});
     await ctx.runner.drain();
-    expect((await listFrozenAssetIds(ctx.database.db, owner.organizationId)).sort()).toEqual([
-      'ast_frozen1',
-      'ast_frozen2',
-    ]);
-    expect(await listFrozenAssetIds(ctx.database.db, ascenseurs)).toEqual([]);
+    const active = await call(ctx, owner, 'GET', `/api/contract-projects/${p.id}`);
+    expect(active.body.state).toBe('active');
+    expect(active.body.frozenTerms?.counts).toEqual({ 'equipment.lift': 1, building: 1 });
+    const del = await ctx.app.inject({ method: 'DELETE', url: `/api/assets/${site.body.id}`, headers: owner.headers });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('asset.frozen');
+  });
+
+  it('refuses a perimeter naming an element that is not the owner’s', async () => {
+    const p = await ready();
+    const res = await call(ctx, owner, 'PATCH', `/api/contract-projects/${p.id}`, {
+      version: p.version,
+      perimeter: { include: [{ kind: 'asset', id: 'ast_nope' }], exclude: [] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.error?.code).toBe('perimeter.unknown_node');
+    expect((await row(p.id)).version).toBe(p.version);
   });
 });

@@ -3,15 +3,17 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, requireUser, type SystemActor, type UserActor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
+import { freezeAssets } from '../assets/assets.freeze';
 import { enqueueJob } from '../jobs/jobs.queue';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
 import { findUserById } from '../organizations/organizations.repository';
+import { countPerimeter } from '../perimeter/perimeter.engine';
 import { contractErrors } from './contracts.errors';
 import { cancellableStates, perimeterAssetIds } from './contracts.models';
 import * as repo from './contracts.repository';
 import { auditContract, type ContractDeps, finishWrite, setState } from './contracts.shared';
-import { contractFrozenNodes, contractProjects } from './contracts.tables';
+import { contractProjects } from './contracts.tables';
 import { loadDetail } from './contracts.views';
 
 export const ACTIVATE_JOB = 'contracts.activate';
@@ -115,7 +117,14 @@ export async function activateContract(
         activatedAt: deps.clock.now(),
         lastError: null,
       });
-      await repo.insertFrozenNodes(tx, row.id, row.ownerId, perimeterAssetIds(terms.perimeter));
+      // Elements named by the terms cannot be deleted while the contract is active (assets module).
+      await freezeAssets(
+        tx,
+        deps.clock,
+        row.ownerId,
+        { type: 'contract', id: row.id, label: row.label },
+        perimeterAssetIds(terms.perimeter),
+      );
       await auditContract(tx, deps.clock, activationActor, row, 'contract.activated', {
         parties: terms.parties.map((p) => ({ role: p.role, reference: p.reference })),
         counts: terms.counts,
@@ -160,7 +169,9 @@ async function freezeTerms(tx: DbOrTx, row: repo.ProjectRow, now: Date): Promise
     if (!party.reference) throw new Error(`Référence manquante pour ${organization.name}.`);
     return { role: party.role, organizationId: organization.id, name: organization.name, reference: party.reference };
   });
-  // TODO(perimeter): resolve the counts per shared type with countPerimeter once the engine lands.
+  // The resolved counts of the shared types, as they are at activation (the perimeter stays live).
+  const all = await countPerimeter(tx, row.ownerId, row.perimeter);
+  const counts = Object.fromEntries(row.sharedTypes.map((t) => [t, all[t] ?? 0]));
   return {
     frozenAt: now.toISOString(),
     label: row.label,
@@ -168,7 +179,7 @@ async function freezeTerms(tx: DbOrTx, row: repo.ProjectRow, now: Date): Promise
     parties: frozenParties,
     perimeter: row.perimeter,
     sharedTypes: row.sharedTypes,
-    counts: null,
+    counts,
   };
 }
 
@@ -197,16 +208,4 @@ async function tellParties(
     });
     await queueMail(tx, deps.clock, { ...mail, to, kind: 'contract.activated', organizationId });
   }
-}
-
-/**
- * The freeze hook for the assets module: the patrimoine nodes named by the frozen terms of this
- * owner's active contracts. Deleting one of them must be refused.
- */
-export async function listFrozenAssetIds(db: DbOrTx, ownerId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ assetId: contractFrozenNodes.assetId })
-    .from(contractFrozenNodes)
-    .where(eq(contractFrozenNodes.ownerId, ownerId));
-  return rows.map((r) => r.assetId);
 }

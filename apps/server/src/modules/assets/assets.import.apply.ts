@@ -1,0 +1,308 @@
+import { type AssetKind, type ImportError, sharedTypeOf, sharedTypes } from '@raccord/schemas';
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import { communePath, findCommune } from './assets.geo';
+import { type ImportPlan, type ImportSource, importRows } from './assets.import.check';
+import type { ImportRow } from './assets.import.rows';
+import { assetIdOf, assetSearchText } from './assets.models';
+import { relocate } from './assets.move';
+import { findAsset, replaceServedSites } from './assets.repository';
+import { accumulateDelta, addRollupDeltas } from './assets.rollup';
+
+export interface ApplyResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  moved: number;
+}
+
+interface Ctx {
+  ownerId: string;
+  plan: ImportPlan;
+  now: Date;
+  /** Runs one batch: in the import's one transaction (server) or in a short one of its own (embedded). */
+  step: <T>(fn: (tx: DbOrTx) => Promise<T>) => Promise<T>;
+  result: ApplyResult;
+  applied: Uint8Array;
+  progress: (rowsApplied: number) => Promise<void>;
+  done: number;
+}
+
+/** Path of row `i` while rows are written: moved elements stay where they are until the moves. */
+function pathOf(plan: ImportPlan, i: number): string {
+  const labels: number[] = [];
+  let j = i;
+  let base = '';
+  for (let guard = 0; guard < 300; guard++) {
+    const moved = plan.moved.get(j);
+    if (moved) {
+      base = moved.path;
+      break;
+    }
+    labels.push(plan.num[j] ?? 0);
+    const p = plan.parentIdx[j] ?? -1;
+    if (p >= 0) {
+      j = p;
+      continue;
+    }
+    const dbParent = plan.dbParentOf.get(j);
+    const commune = findCommune(plan.rootCommune.get(j) ?? '');
+    base = dbParent ? dbParent.path : commune ? communePath(commune) : '';
+    break;
+  }
+  return labels.length > 0 ? `${base}.${labels.reverse().join('.')}` : base;
+}
+
+function parentIdOf(plan: ImportPlan, i: number): string | null {
+  const moved = plan.moved.get(i);
+  if (moved) return moved.parentId;
+  const p = plan.parentIdx[i] ?? -1;
+  if (p >= 0) return assetIdOf(plan.num[p] ?? 0);
+  const dbParent = plan.dbParentOf.get(i);
+  return dbParent ? assetIdOf(dbParent.num) : null;
+}
+
+const cols = [
+  'id',
+  'num',
+  'parent_id',
+  'path',
+  'kind',
+  'equipment_kind',
+  'premises_kind',
+  'shared_type',
+  'reference',
+  'label',
+  'address',
+  'postcode',
+  'commune_code',
+  'year_built',
+  'brand',
+  'serial_number',
+  'commissioning_date',
+  'search_text',
+] as const;
+const colTypes = [
+  'text',
+  'int8',
+  'text',
+  'ltree',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int4',
+  'text',
+  'text',
+  'text',
+  'text',
+];
+/** Columns compared to decide whether an existing element changes (an unchanged row writes nothing). */
+const compared = cols.filter((c) => c !== 'id' && c !== 'num');
+
+async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>) {
+  if (batch.length === 0) return;
+  const arrays: unknown[][] = cols.map(() => []);
+  const deltas = new Map<string, number>();
+  for (const { i, row } of batch) {
+    const type = sharedTypeOf(row.kind as AssetKind, row.equipmentKind);
+    const path = pathOf(ctx.plan, i);
+    const values = [
+      assetIdOf(ctx.plan.num[i] ?? 0),
+      ctx.plan.num[i],
+      parentIdOf(ctx.plan, i),
+      path,
+      row.kind,
+      row.equipmentKind,
+      row.premisesKind,
+      type,
+      row.reference,
+      row.label,
+      row.address,
+      row.postcode,
+      row.communeCode,
+      row.yearBuilt,
+      row.brand,
+      row.serialNumber,
+      row.commissioningDate,
+      assetSearchText(row),
+    ];
+    for (const [c, v] of values.entries()) arrays[c]?.push(v);
+    const old = ctx.plan.oldType[i] ?? 255;
+    if (old === 255) accumulateDelta(deltas, path, type, 1);
+    else if (sharedTypes[old] !== type) {
+      accumulateDelta(deltas, path, sharedTypes[old] ?? type, -1);
+      accumulateDelta(deltas, path, type, 1);
+    }
+  }
+  const unnest = sql.join(
+    arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(colTypes[c] ?? 'text')}[]`),
+    sql`, `,
+  );
+  const res = await ctx.step(async (tx) => {
+    const r = await tx.execute(sql`
+      INSERT INTO assets (${sql.raw(cols.join(', '))}, owner_id, created_at, updated_at)
+      SELECT *, ${ctx.ownerId}, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz FROM unnest(${unnest})
+      ON CONFLICT (owner_id, reference) DO UPDATE SET
+        ${sql.raw(compared.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = excluded.updated_at
+      WHERE (${sql.raw(compared.map((c) => `assets.${c}`).join(', '))})
+        IS DISTINCT FROM (${sql.raw(compared.map((c) => `excluded.${c}`).join(', '))})
+      RETURNING (xmax = 0) AS inserted`);
+    await addRollupDeltas(tx, ctx.ownerId, deltas);
+    return r.rows as Array<{ inserted: boolean }>;
+  });
+  const inserted = res.filter((r) => r.inserted).length;
+  ctx.result.created += inserted;
+  ctx.result.updated += res.length - inserted;
+  ctx.result.unchanged += batch.length - res.length;
+  ctx.done += batch.length;
+  await ctx.progress(ctx.done);
+  // Lets waiting API requests use the (single, embedded) connection between batches.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Second reading: writes the rows in batches (parents first: a row whose parent comes later in
+ * the file is set aside in `asset_import_spill` and written after, by depth), then the moves, then
+ * the served sites.
+ */
+export async function applyImport(opts: {
+  db: Db;
+  importId: string;
+  ownerId: string;
+  plan: ImportPlan;
+  source: ImportSource;
+  now: Date;
+  batchSize: number;
+  step: Ctx['step'];
+  progress: (rowsApplied: number) => Promise<void>;
+}): Promise<ApplyResult> {
+  const { plan } = opts;
+  const ctx: Ctx = {
+    ownerId: opts.ownerId,
+    plan,
+    now: opts.now,
+    step: opts.step,
+    result: { created: 0, updated: 0, unchanged: 0, moved: 0 },
+    applied: new Uint8Array(Math.max(1, plan.count)),
+    progress: opts.progress,
+    done: 0,
+  };
+  await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
+  let batch: Array<{ i: number; row: ImportRow }> = [];
+  let spill: Array<{ i: number; row: ImportRow }> = [];
+  const flushSpill = async () => {
+    if (spill.length === 0) return;
+    const rows = spill;
+    spill = [];
+    await opts.step((tx) =>
+      tx.execute(sql`
+        INSERT INTO asset_import_spill (import_id, depth, idx, row)
+        SELECT ${opts.importId}, d, i, r FROM unnest(${sql.param(rows.map((r) => plan.fileDepth[r.i] ?? 0))}::int[],
+          ${sql.param(rows.map((r) => r.i))}::int[], ${sql.param(rows.map((r) => JSON.stringify(r.row)))}::jsonb[]) AS s(d, i, r)`),
+    );
+  };
+  let i = 0;
+  const ignore = (_e: ImportError) => {};
+  for await (const row of importRows(opts.source, ignore)) {
+    const p = plan.parentIdx[i] ?? -1;
+    if (p >= 0 && !ctx.applied[p]) {
+      spill.push({ i, row });
+      if (spill.length >= opts.batchSize) await flushSpill();
+    } else {
+      ctx.applied[i] = 1;
+      batch.push({ i, row });
+      if (batch.length >= opts.batchSize) {
+        await writeBatch(ctx, batch);
+        batch = [];
+      }
+    }
+    i++;
+  }
+  await writeBatch(ctx, batch);
+  await flushSpill();
+  let after = { depth: -1, idx: -1 };
+  for (;;) {
+    const res = await opts.step((tx) =>
+      tx.execute(sql`
+        SELECT depth, idx, row FROM asset_import_spill
+        WHERE import_id = ${opts.importId} AND (depth, idx) > (${after.depth}, ${after.idx})
+        ORDER BY depth, idx LIMIT ${opts.batchSize}`),
+    );
+    const rows = res.rows as Array<{ depth: number; idx: number; row: ImportRow }>;
+    if (rows.length === 0) break;
+    await writeBatch(
+      ctx,
+      rows.map((r) => ({ i: r.idx, row: r.row })),
+    );
+    const last = rows[rows.length - 1];
+    after = { depth: last?.depth ?? 0, idx: last?.idx ?? 0 };
+  }
+  await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
+  await applyMoves(ctx);
+  await applyServed(ctx, opts.step);
+  return ctx.result;
+}
+
+/** Existing elements that change place move with their subtree (deferred while the target is still below them). */
+async function applyMoves(ctx: Ctx) {
+  let pending = [...ctx.plan.moved.keys()];
+  while (pending.length > 0) {
+    const later: number[] = [];
+    for (const i of pending) {
+      const done = await ctx.step(async (tx) => {
+        const current = await findAsset(tx, ctx.ownerId, assetIdOf(ctx.plan.num[i] ?? 0), { lock: true });
+        if (!current) return true;
+        const p = ctx.plan.parentIdx[i] ?? -1;
+        const dbParent = ctx.plan.dbParentOf.get(i);
+        const parentId = p >= 0 ? assetIdOf(ctx.plan.num[p] ?? 0) : dbParent ? assetIdOf(dbParent.num) : null;
+        let prefix: string;
+        if (parentId) {
+          const parent = await findAsset(tx, ctx.ownerId, parentId);
+          if (!parent) return true;
+          if (parent.path === current.path || parent.path.startsWith(`${current.path}.`)) return false;
+          prefix = parent.path;
+        } else {
+          const commune = findCommune(current.communeCode ?? '');
+          prefix = commune ? communePath(commune) : '';
+        }
+        await relocate(tx, ctx.ownerId, current, { path: `${prefix}.${current.num}`, patch: { parentId } });
+        return true;
+      });
+      if (done) ctx.result.moved++;
+      else later.push(i);
+    }
+    if (later.length === pending.length) throw new Error('import moves do not converge');
+    pending = later;
+  }
+}
+
+async function applyServed(ctx: Ctx, step: Ctx['step']) {
+  if (!ctx.plan.hasServedColumn) return;
+  const targets = new Map<number, string[]>();
+  for (const [i, refs] of ctx.plan.served) {
+    targets.set(
+      i,
+      refs.map((r) => {
+        const inFile = ctx.plan.refIdx.get(r);
+        return inFile !== undefined ? assetIdOf(ctx.plan.num[inFile] ?? 0) : (ctx.plan.servedDb.get(r) ?? '');
+      }),
+    );
+  }
+  // Rows with an empty column lose their served sites; only equipment can have any.
+  const ids = [...ctx.plan.refIdx.values()].filter((i) => !targets.has(i)).map((i) => assetIdOf(ctx.plan.num[i] ?? 0));
+  for (let b = 0; b < ids.length; b += 10_000) {
+    const slice = ids.slice(b, b + 10_000);
+    await step((tx) =>
+      tx.execute(sql`DELETE FROM asset_served_sites WHERE asset_id = ANY(${sql.param(slice)}::text[])`),
+    );
+  }
+  for (const [i, siteIds] of targets) {
+    await step((tx) => replaceServedSites(tx, ctx.ownerId, assetIdOf(ctx.plan.num[i] ?? 0), [...new Set(siteIds)]));
+  }
+}

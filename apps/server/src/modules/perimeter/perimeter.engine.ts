@@ -1,0 +1,199 @@
+import { type Perimeter, type PerimeterNode, type SharedType, sharedTypes } from '@raccord/schemas';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { AppError } from '../../shared/errors';
+import { findArea } from '../assets/assets.geo';
+import { compareLtree, subtreeUpperBound } from '../assets/assets.models';
+import { subtreeCounts } from '../assets/assets.rollup';
+import { perimeterRoots, perimeterTerms } from './perimeter.models';
+
+/*
+ * THE place where a perimeter is resolved. The wizard preview, contract validation, the
+ * synchronisation and the providers' access checks all call these functions.
+ *
+ * Rule: an element is in the perimeter when (a) it is at or below an included node and at or below
+ * no excluded node, or (b) it is an equipment serving a site that is in the perimeter by (a).
+ * Nodes that no longer exist (an element deleted since) select nothing; `validatePerimeter`
+ * refuses them when a perimeter is written.
+ */
+
+export interface ResolvedPerimeter {
+  includes: string[];
+  excludes: string[];
+}
+
+function unknownNode(field: string, node: PerimeterNode) {
+  return new AppError(
+    'perimeter.unknown_node',
+    400,
+    node.kind === 'asset'
+      ? `L’élément ${node.id} n’existe pas dans votre patrimoine.`
+      : `Le code ${node.kind === 'region' ? 'région' : node.kind === 'departement' ? 'département' : 'commune'} ${node.code} est inconnu.`,
+    { field, node },
+  );
+}
+
+async function resolveList(db: DbOrTx, ownerId: string, nodes: PerimeterNode[], field: string, strict: boolean) {
+  const ids = nodes.flatMap((n) => (n.kind === 'asset' ? [n.id] : []));
+  const found = new Map<string, string>();
+  if (ids.length > 0) {
+    const res = await db.execute(sql`
+      SELECT id, path::text AS path FROM assets WHERE owner_id = ${ownerId} AND id = ANY(${sql.param(ids)}::text[])`);
+    for (const r of res.rows as Array<{ id: string; path: string }>) found.set(r.id, r.path);
+  }
+  const paths: string[] = [];
+  for (const [i, node] of nodes.entries()) {
+    const path = node.kind === 'asset' ? found.get(node.id) : findArea(node.kind, node.code)?.path;
+    if (path) paths.push(path);
+    else if (strict) throw unknownNode(`${field}.${i}`, node);
+  }
+  return paths;
+}
+
+export async function resolvePerimeter(
+  db: DbOrTx,
+  ownerId: string,
+  perimeter: Perimeter,
+  strict = false,
+): Promise<ResolvedPerimeter> {
+  return {
+    includes: await resolveList(db, ownerId, perimeter.include, 'perimeter.include', strict),
+    excludes: await resolveList(db, ownerId, perimeter.exclude ?? [], 'perimeter.exclude', strict),
+  };
+}
+
+/** Throws `perimeter.unknown_node` (400, details { field, node }) for a node that does not exist or is another owner's. */
+export async function validatePerimeter(db: DbOrTx, ownerId: string, perimeter: Perimeter): Promise<void> {
+  await resolvePerimeter(db, ownerId, perimeter, true);
+}
+
+const arr = (paths: string[]) => sql`${sql.param(paths)}::ltree[]`;
+
+function emptyCounts(): Record<SharedType, number> {
+  return Object.fromEntries(sharedTypes.map((t) => [t, 0])) as Record<SharedType, number>;
+}
+
+/** Counts per type of everything in the perimeter (every type present, 0 when none). */
+export async function countPerimeter(
+  db: DbOrTx,
+  ownerId: string,
+  perimeter: Perimeter,
+): Promise<Record<SharedType, number>> {
+  return countResolved(db, ownerId, await resolvePerimeter(db, ownerId, perimeter));
+}
+
+export async function countResolved(db: DbOrTx, ownerId: string, p: ResolvedPerimeter) {
+  const out = emptyCounts();
+  const terms = perimeterTerms(p.includes, p.excludes);
+  if (terms.length === 0) return out;
+  const counts = await subtreeCounts(
+    db,
+    ownerId,
+    terms.map((t) => t.path),
+  );
+  for (const t of terms) {
+    for (const [type, n] of Object.entries(counts.get(t.path) ?? {})) {
+      out[type as SharedType] += t.sign * (n ?? 0);
+    }
+  }
+  const extras = await db.execute(sql`
+    SELECT e.shared_type AS t, count(DISTINCT e.id)::int AS n
+    FROM asset_served_sites s
+    JOIN assets site ON site.id = s.site_id
+    JOIN assets e ON e.id = s.asset_id
+    WHERE s.owner_id = ${ownerId}
+      AND ${arr(p.includes)} @> site.path AND NOT (${arr(p.excludes)} @> site.path)
+      AND NOT (${arr(p.includes)} @> e.path AND NOT (${arr(p.excludes)} @> e.path))
+    GROUP BY 1`);
+  for (const r of extras.rows as Array<{ t: string; n: number }>) out[r.t as SharedType] += Number(r.n);
+  return out;
+}
+
+/** True when the element is in the perimeter and of one of `types`. */
+export async function isInPerimeter(
+  db: DbOrTx,
+  ownerId: string,
+  perimeter: Perimeter,
+  types: SharedType[],
+  assetId: string,
+): Promise<boolean> {
+  const p = await resolvePerimeter(db, ownerId, perimeter);
+  if (p.includes.length === 0 || types.length === 0) return false;
+  const res = await db.execute(sql`
+    SELECT 1 FROM assets e
+    WHERE e.owner_id = ${ownerId} AND e.id = ${assetId} AND e.shared_type = ANY(${sql.param(types)}::text[])
+      AND ((${arr(p.includes)} @> e.path AND NOT (${arr(p.excludes)} @> e.path))
+        OR EXISTS (
+          SELECT 1 FROM asset_served_sites s JOIN assets site ON site.id = s.site_id
+          WHERE s.asset_id = e.id AND ${arr(p.includes)} @> site.path AND NOT (${arr(p.excludes)} @> site.path)))`);
+  return res.rows.length > 0;
+}
+
+export interface PerimeterAsset {
+  id: string;
+  reference: string;
+  label: string;
+  type: SharedType;
+  parentId: string | null;
+  path: string;
+}
+
+export interface PerimeterPage {
+  items: PerimeterAsset[];
+  /** Pass it as `after` for the next page; null at the end. */
+  next: string | null;
+}
+
+const columns = sql`id, reference, label, shared_type AS type, parent_id AS "parentId", path::text AS path`;
+
+/**
+ * The elements of the perimeter of `types`, page by page in tree order (then the equipment that is
+ * in only because it serves an included site). Each page is a range scan of the (owner, path)
+ * index per included subtree, so paging through 300,000 elements stays linear.
+ */
+export async function listPerimeterAssets(
+  db: DbOrTx,
+  ownerId: string,
+  perimeter: Perimeter,
+  types: SharedType[],
+  opts: { after?: string; limit: number },
+): Promise<PerimeterPage> {
+  const p = await resolvePerimeter(db, ownerId, perimeter);
+  const items: PerimeterAsset[] = [];
+  if (types.length === 0) return { items, next: null };
+  const typesParam = sql`${sql.param(types)}::text[]`;
+  const after = opts.after ?? '';
+  if (!after.startsWith('x:')) {
+    const afterPath = after.startsWith('t:') ? after.slice(2) : null;
+    const roots = perimeterRoots(p.includes, p.excludes).sort(compareLtree);
+    for (const root of roots) {
+      const upper = subtreeUpperBound(root);
+      if (afterPath && compareLtree(upper, afterPath) <= 0) continue;
+      const res = await db.execute(sql`
+        SELECT ${columns} FROM assets
+        WHERE owner_id = ${ownerId} AND path >= ${root}::ltree AND path < ${upper}::ltree
+          ${afterPath ? sql`AND path > ${afterPath}::ltree` : sql``}
+          AND NOT (${arr(p.excludes)} @> path) AND shared_type = ANY(${typesParam})
+        ORDER BY path LIMIT ${opts.limit - items.length}`);
+      items.push(...(res.rows as unknown as PerimeterAsset[]));
+      if (items.length >= opts.limit) {
+        const last = items[items.length - 1];
+        return { items, next: last ? `t:${last.path}` : null };
+      }
+    }
+  }
+  const afterId = after.startsWith('x:') ? after.slice(2) : '';
+  const res = await db.execute(sql`
+    SELECT DISTINCT ON (e.id) e.id, e.reference, e.label, e.shared_type AS type, e.parent_id AS "parentId", e.path::text AS path
+    FROM asset_served_sites s
+    JOIN assets site ON site.id = s.site_id
+    JOIN assets e ON e.id = s.asset_id
+    WHERE s.owner_id = ${ownerId} AND e.id > ${afterId} AND e.shared_type = ANY(${typesParam})
+      AND ${arr(p.includes)} @> site.path AND NOT (${arr(p.excludes)} @> site.path)
+      AND NOT (${arr(p.includes)} @> e.path AND NOT (${arr(p.excludes)} @> e.path))
+    ORDER BY e.id LIMIT ${opts.limit - items.length}`);
+  items.push(...(res.rows as unknown as PerimeterAsset[]));
+  const last = items[items.length - 1];
+  // The tree phase returned already when it filled the page: a full page here ends with an extra.
+  return { items, next: items.length >= opts.limit && last ? `x:${last.id}` : null };
+}

@@ -1,0 +1,28 @@
+/**
+ * Requests in flight in this process. Embedded, PGlite has one connection: long background work
+ * (an import) runs in short steps and waits before each step until no request is in flight, so a
+ * request's queries are never queued behind more than the one step that was already running.
+ */
+let inFlight = 0;
+let waiters: Array<() => void> = [];
+
+export const foreground = {
+  enter(): void {
+    inFlight++;
+  },
+  leave(): void {
+    inFlight = Math.max(0, inFlight - 1);
+    if (inFlight === 0) for (const resolve of waiters.splice(0)) resolve();
+  },
+  /** Resolves when no request is in flight (at once when none is). */
+  idle(): Promise<void> {
+    if (inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      waiters.push(resolve);
+    });
+  },
+  reset(): void {
+    inFlight = 0;
+    waiters = [];
+  },
+};

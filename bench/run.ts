@@ -1,0 +1,211 @@
+/**
+ * npm run bench [-- --elements 1000000]
+ * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
+ * fresh database dropped at the end) measures the issue's figures next to a naive baseline
+ * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { loadConfig } from '../apps/server/src/config';
+import { type Database, openDatabase } from '../apps/server/src/db/client';
+import { runMigrations } from '../apps/server/src/db/migrate';
+import { seedDemo } from '../apps/server/src/demo/demo.seed';
+import { loadGeneratedPatrimoine } from '../apps/server/src/modules/assets/assets.generate.load';
+import { listTreeChildren } from '../apps/server/src/modules/assets/assets.tree';
+import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.engine';
+import { systemClock } from '../apps/server/src/shared/clock';
+import { type Figures, measureLatency, p, printTable, timeIt } from './util';
+
+const { values } = parseArgs({ options: { elements: { type: 'string', default: '1000000' } } });
+const elements = Number(values.elements);
+
+async function openEngine(engine: 'pglite' | 'postgresql') {
+  if (engine === 'pglite') {
+    // On disk, as in the product (an in-memory engine would count the data in the RSS).
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'raccord-bench-'));
+    const database = await openDatabase({ thread: true, dataDir });
+    return { database, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const serverUrl = process.env.DATABASE_URL ?? '';
+  const name = `raccord_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function ownerIds(database: Database) {
+  const rows = (await database.db.execute(sql`SELECT id, name FROM organizations WHERE 'owner' = ANY(kinds)`))
+    .rows as Array<{ id: string; name: string }>;
+  const byName = (n: string) => rows.find((r) => r.name === n)?.id ?? '';
+  return { big: byName('Habitat Demo'), small: byName('Logis Test') };
+}
+
+async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
+  console.log(`\n== ${engine}: generating and importing ${elements.toLocaleString('fr-FR')} elements…`);
+  const { database, drop } = await openEngine(engine);
+  const { db } = database;
+  try {
+    await runMigrations(database.pool);
+    await seedDemo({ db, clock: systemClock, engine }, { patrimoine: false });
+    const owners = await ownerIds(database);
+    await loadGeneratedPatrimoine(
+      { db, clock: systemClock, engine },
+      { ownerId: owners.small, elements: 3000, seed: 7 },
+    );
+    const app = await buildApp(
+      {
+        config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+        db,
+        engine,
+        clock: systemClock,
+        wakeJobs: () => {},
+      },
+      { webDist: null, logger: false },
+    );
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@logis-test.fr', password: 'raccord-demo' },
+    });
+    const cookie = `raccord_session=${login.cookies.find((c) => c.name === 'raccord_session')?.value}`;
+    const light = async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/assets/tree', headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    };
+
+    // Import (the heavy work), with light API requests running alongside.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
+    const latencies = measureLatency(light, 50);
+    const t0 = performance.now();
+    await loadGeneratedPatrimoine({ db, clock: systemClock, engine }, { ownerId: owners.big, elements, seed: 42 });
+    const importMs = performance.now() - t0;
+    const during = await latencies.stop();
+    clearInterval(sampler);
+    console.log(
+      `   import: ${Math.round(elements / (importMs / 1000))} rows/s, light p99 ${p(during, 99).toFixed(1)} ms`,
+    );
+    await db.execute(sql`ANALYZE`);
+
+    const big = owners.big;
+    // 50 nodes: sites and buildings drawn across the patrimoine.
+    const picks = (
+      await db.execute(sql`
+      SELECT id FROM assets WHERE owner_id = ${big} AND kind IN ('site', 'building')
+      ORDER BY md5(id) LIMIT 50`)
+    ).rows.map((r) => String(r.id));
+    const perimeter50 = { include: picks.map((id) => ({ kind: 'asset' as const, id })), exclude: [] };
+    const count50 = await timeIt(20, () => countPerimeter(db, big, perimeter50));
+    const base50 = await timeIt(5, () =>
+      db.execute(sql`
+        WITH RECURSIVE t AS (
+          SELECT id, shared_type FROM assets WHERE owner_id = ${big} AND id = ANY(${sql.param(picks)}::text[])
+          UNION ALL SELECT a.id, a.shared_type FROM assets a JOIN t ON a.parent_id = t.id)
+        SELECT shared_type, count(*) FROM t GROUP BY 1`),
+    );
+
+    // About 30 % of the elements: the largest départements until 30 % is reached.
+    const deps = (
+      await db.execute(sql`
+      SELECT subpath(path, 1, 1)::text AS d, sum(n)::int AS n FROM asset_rollup
+      WHERE owner_id = ${big} AND nlevel(path) = 2 GROUP BY 1 ORDER BY 2 DESC`)
+    ).rows as Array<{ d: string; n: number }>;
+    const chosen: string[] = [];
+    let covered = 0;
+    for (const d of deps) {
+      if (covered >= elements * 0.3) break;
+      chosen.push(d.d.slice(1));
+      covered += Number(d.n);
+    }
+    const perimeter30 = { include: chosen.map((code) => ({ kind: 'departement' as const, code })), exclude: [] };
+    const count30 = await timeIt(10, () => countPerimeter(db, big, perimeter30));
+    const base30 = await timeIt(3, () =>
+      db.execute(sql`
+        WITH RECURSIVE t AS (
+          SELECT id, shared_type FROM assets WHERE owner_id = ${big} AND parent_id IS NULL
+            AND subpath(path, 1, 1) = ANY(${sql.param(chosen.map((c) => `d${c}`))}::ltree[])
+          UNION ALL SELECT a.id, a.shared_type FROM assets a JOIN t ON a.parent_id = t.id)
+        SELECT shared_type, count(*) FROM t GROUP BY 1`),
+    );
+
+    // Children with counts: regions, départements, communes, sites, buildings, entrances.
+    const nodes = [
+      undefined,
+      ...picks.slice(0, 25).map((id) => `asset:${id}`),
+      ...chosen.slice(0, 5).map((c) => `departement:${c}`),
+    ];
+    let k = 0;
+    const children = await timeIt(60, () => listTreeChildren(db, big, nodes[k++ % nodes.length], 0, 100));
+    let j = 0;
+    const baseChildren = await timeIt(25, () =>
+      db.execute(sql`
+        WITH RECURSIVE t AS (
+          SELECT id AS child, id, shared_type FROM assets WHERE owner_id = ${big} AND parent_id = ${picks[j++ % 25] ?? ''}
+          UNION ALL SELECT t.child, a.id, a.shared_type FROM assets a JOIN t ON a.parent_id = t.id)
+        SELECT child, shared_type, count(*) FROM t GROUP BY 1, 2`),
+    );
+
+    // Light requests while a heavy resolution runs (the 30 % perimeter, in a loop).
+    let stop = false;
+    const heavy = (async () => {
+      while (!stop) await countPerimeter(db, big, perimeter30);
+    })();
+    const lat2 = measureLatency(light, 50);
+    await new Promise((r) => setTimeout(r, 5000));
+    const duringResolution = await lat2.stop();
+    stop = true;
+    await heavy;
+    await app.close();
+    return {
+      engine,
+      elements,
+      count50: { p50: p(count50, 50), baselineP50: p(base50, 50) },
+      count30: { p50: p(count30, 50), baselineP50: p(base30, 50), coveredShare: covered / elements },
+      children: { p50: p(children, 50), baselineP50: p(baseChildren, 50) },
+      import: {
+        rowsPerSecond: Math.round(elements / (importMs / 1000)),
+        seconds: importMs / 1000,
+        peakRssMb: Math.round(peakRss / 1048576),
+      },
+      lightP99: {
+        duringImport: p(during, 99),
+        duringResolution: p(duringResolution, 99),
+        samples: during.length + duringResolution.length,
+      },
+    };
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+const results: Figures[] = [await run('pglite')];
+if (process.env.DATABASE_URL) results.push(await run('postgresql'));
+printTable(results);
+const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+mkdirSync(dir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2);
+writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
+writeFileSync(path.join(dir, 'latest.json'), json);
