@@ -40,8 +40,8 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [REMINDER_JOB]: async (payload) => {
       await sendAutomaticReminder(deps, String(payload.invitationId));
     },
-    [IMPORT_JOB]: async (payload) => {
-      await runImportJob({ db: deps.db, clock: deps.clock, engine: deps.engine }, String(payload.importId));
+    [IMPORT_JOB]: async (payload, ctx) => {
+      await runImportJob({ db: deps.db, clock: deps.clock, engine: deps.engine }, String(payload.importId), ctx.jobId);
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

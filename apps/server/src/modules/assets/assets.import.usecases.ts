@@ -163,6 +163,7 @@ export function storedFile(db: Db, importId: string, onBytes?: (n: number) => vo
 export async function runImportJob(
   deps: { db: Db; clock: Clock; engine: 'pglite' | 'postgresql' },
   importId: string,
+  jobId?: number,
 ): Promise<void> {
   const [imp] = await deps.db.select().from(assetImports).where(eq(assetImports.id, importId));
   if (!imp || imp.state === 'succeeded' || imp.state === 'failed') return;
@@ -182,6 +183,14 @@ export async function runImportJob(
   };
   const actor: SystemActor = { kind: 'system', label: `import ${importId}` };
   const source: ImportSource = { format: imp.format, open: storedFile(deps.db, importId, onBytes) };
+  // A large import outlasts the job's 5-minute lease: keep the lease so no runner takes it again.
+  const heartbeat = setInterval(() => {
+    if (jobId === undefined) return;
+    const until = new Date(deps.clock.now().getTime() + 5 * 60_000);
+    void deps.db
+      .execute(sql`UPDATE jobs SET locked_until = ${until} WHERE id = ${jobId} AND state = 'active'`)
+      .catch(() => {});
+  }, 60_000);
   try {
     await runImport(deps, { importId, ownerId: imp.ownerId, actor, source });
   } catch (err) {
@@ -204,6 +213,8 @@ export async function runImportJob(
       })
       .where(eq(assetImports.id, importId));
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
