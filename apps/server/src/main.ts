@@ -32,7 +32,8 @@ async function main() {
   const clock = systemClock;
   if (role !== 'worker') await seedReference({ db: database.db, clock });
   if (config.demo && role !== 'worker') {
-    const seeded = await seedDemo({ db: database.db, clock, engine: database.engine });
+    // Organisations and accounts now; the generated patrimoine after listening (below).
+    const seeded = await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: false });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
     if (await seedDemoContracts({ db: database.db, clock, config })) log.info('demo contract projects seeded');
   }
@@ -72,6 +73,14 @@ async function main() {
       wakeJobs: () => runner?.wake(),
     });
     await app.listen({ port: config.port, host: config.host });
+  }
+  if (config.demo && role !== 'worker') {
+    // A few thousand generated elements per demo owner, loaded through the import (an upsert by
+    // reference, so a start interrupted half-way simply loads again), while the console is up.
+    seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: true }).then(
+      () => log.info('demo patrimoine ready'),
+      (err: unknown) => log.warn({ err }, 'demo patrimoine could not be loaded'),
+    );
   }
   log.info(
     { role, engine: database.engine, url: role !== 'worker' ? config.publicUrl : undefined, ms: Date.now() - started },
