@@ -81,6 +81,16 @@ describe('sign-in', () => {
     expect((await login('admin@thermique-demo.fr', 'raccord-demo', '10.1.0.4')).statusCode).toBe(200);
   });
 
+  it('rate-limits one IP trying many accounts, with a larger allowance (offices share an address)', async () => {
+    const ip = '10.2.0.1';
+    for (let i = 0; i < 30; i++) {
+      expect((await login(`inconnu${i}@exemple.fr`, 'bad-password', ip)).statusCode).toBe(401);
+    }
+    const blocked = await login('admin@gestion-demo.fr', 'raccord-demo', ip);
+    expect(blocked.statusCode).toBe(429);
+    expect((await login('admin@gestion-demo.fr', 'raccord-demo', '10.2.0.2')).statusCode).toBe(200);
+  });
+
   it('refuses unknown fields and malformed bodies with the field at fault', async () => {
     const extra = await ctx.app.inject({
       method: 'POST',

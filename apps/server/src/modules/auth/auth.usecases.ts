@@ -22,13 +22,17 @@ export interface LoginResult {
   response: SessionResponse;
 }
 
+const IP_ALLOWANCE = 10;
+
 async function assertNotThrottled(deps: AuthDeps, keys: string[]) {
   const now = deps.clock.now().getTime();
   for (const key of keys) {
     const row = await repo.getThrottle(deps.db, key);
     if (!row) continue;
     const windowEnd = row.windowStartedAt.getTime() + deps.config.loginWindowMs;
-    if (row.failures >= deps.config.loginMaxFailures && windowEnd > now) {
+    // One address may hide a whole office behind NAT: it gets ten times the per-account allowance.
+    const limit = key.startsWith('ip:') ? deps.config.loginMaxFailures * IP_ALLOWANCE : deps.config.loginMaxFailures;
+    if (row.failures >= limit && windowEnd > now) {
       throw authErrors.rateLimited(Math.ceil((windowEnd - now) / 1000));
     }
   }
