@@ -1,0 +1,81 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { Viewer } from '../lib/permissions';
+import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio } from '../lib/permissions';
+
+interface NavLink {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  allowed: (viewer: Viewer) => boolean;
+}
+
+const everyone = () => true;
+
+export const studioLinks: NavLink[] = [
+  { path: '/studio/contrats', labelKey: 'nav.contract', icon: <FileProtectOutlined />, allowed: canUseStudio },
+];
+
+export const platformLinks: NavLink[] = [
+  { path: '/patrimoine', labelKey: 'nav.patrimoine', icon: <HomeOutlined />, allowed: canUsePatrimoine },
+  { path: '/organisations', labelKey: 'nav.organizations', icon: <BankOutlined />, allowed: everyone },
+  { path: '/metiers', labelKey: 'nav.trades', icon: <ToolOutlined />, allowed: canManageTrades },
+  { path: '/service-client/metiers', labelKey: 'nav.tradeRequests', icon: <InboxOutlined />, allowed: canManageTrades },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, allowed: canReadAudit },
+];
+
+export const accountLink: NavLink = {
+  path: '/mon-compte',
+  labelKey: 'nav.account',
+  icon: <UserOutlined />,
+  allowed: everyone,
+};
+
+const allLinks = [...studioLinks, ...platformLinks, accountLink];
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The sider menu, reduced to what the viewer's role may use. Keys are paths. */
+export function buildMenuItems(viewer: Viewer, t: TFunction): MenuItem[] {
+  const toItem = (link: NavLink): MenuItem => ({ key: link.path, icon: link.icon, label: t(link.labelKey) });
+  const items: MenuItem[] = [];
+  const studio = studioLinks.filter((l) => l.allowed(viewer));
+  if (studio.length > 0) {
+    items.push({
+      type: 'group',
+      key: 'studio',
+      label: t('nav.studio'),
+      children: [
+        { key: 'services', icon: <ApartmentOutlined />, label: t('nav.services'), children: studio.map(toItem) },
+      ],
+    });
+  }
+  items.push({
+    type: 'group',
+    key: 'platform',
+    label: t('nav.platform'),
+    children: platformLinks.filter((l) => l.allowed(viewer)).map(toItem),
+  });
+  items.push({ type: 'divider', key: 'divider' });
+  items.push(toItem(accountLink));
+  return items;
+}
+
+/** The menu key of the page being shown: the longest nav path that prefixes the location. */
+export function selectedMenuKey(pathname: string): string | undefined {
+  return allLinks
+    .map((l) => l.path)
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
