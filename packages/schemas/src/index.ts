@@ -14,5 +14,6 @@ export * from './errors';
 export * from './imports';
 export * from './organizations';
 export * from './perimeter';
+export * from './sync';
 export * from './trades';
 export * from './users';
