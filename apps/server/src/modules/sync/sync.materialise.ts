@@ -6,6 +6,7 @@ import { foreground } from '../../shared/foreground';
 import { contractProjects } from '../contracts/contracts.tables';
 import { enqueueJob } from '../jobs/jobs.queue';
 import { consumePerimeterPage, countPerimeter } from '../perimeter/perimeter.engine';
+import { enqueuePatrimoineChanged } from './sync.live';
 import { contractSyncs } from './sync.tables';
 
 export const MATERIALISE_JOB = 'sync.materialise';
@@ -129,5 +130,7 @@ async function materialiseChunk(deps: SyncDeps, tx: DbOrTx, contractId: string, 
       updatedAt: now,
     })
     .where(eq(contractSyncs.contractId, contractId));
+  // Changes made while the set was being copied: one diff catches them all.
+  if (next === null) await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
   return next === null;
 }
