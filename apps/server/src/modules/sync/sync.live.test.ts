@@ -112,4 +112,20 @@ describe('live perimeter', () => {
     await ctx.runner.drain();
     expect(await changesAfter(start)).toEqual([]);
   });
+
+  it('follows an import too: each element it adds to the perimeter becomes an "added" entry', async () => {
+    const { inside } = await places();
+    const parent = await ctx.database.pool.query('SELECT reference FROM assets WHERE id = $1', [inside]);
+    const start = await lastChange();
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/assets/imports',
+      headers: { ...owner.headers, 'content-type': 'text/csv' },
+      payload: `reference,parent_reference,kind,equipment_kind,label\nASC-IMP-1,${parent.rows[0].reference},equipment,lift,Ascenseur importé\n`,
+    });
+    expect(res.statusCode).toBe(202);
+    await ctx.runner.drain();
+    const feed = await changesAfter(start);
+    expect(feed.map((c) => [c.kind, c.label])).toEqual([['added', 'Ascenseur importé']]);
+  });
 });
