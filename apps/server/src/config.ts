@@ -25,6 +25,8 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(536_870_912),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   TRUST_PROXY: bool.optional(),
+  /** Elements per short transaction when a contract's shared set is materialised. */
+  SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
 });
 
 export type Config = Readonly<{
@@ -48,6 +50,7 @@ export type Config = Readonly<{
   importMaxBytes: number;
   workerConcurrency: number;
   trustProxy: boolean;
+  syncChunkSize: number;
 }>;
 
 /** Parses the environment once. Every setting of Raccord comes from here (README: configuration table). */
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: e.IMPORT_MAX_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY ?? false,
+    syncChunkSize: e.SYNC_CHUNK_SIZE,
   });
 }

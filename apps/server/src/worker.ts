@@ -7,6 +7,8 @@ import { ACTIVATE_JOB, activateContract } from './modules/contracts/contracts.va
 import type { JobHandler } from './modules/jobs/jobs.queue';
 import type { MailTransport } from './modules/mail/mail.transport';
 import { SEND_MAIL_JOB, sendQueuedMail } from './modules/mail/mail.usecases';
+import { onPatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './modules/sync/sync.live';
+import { MATERIALISE_JOB, materialiseContract } from './modules/sync/sync.materialise';
 import type { Clock } from './shared/clock';
 
 export interface WorkerDeps {
@@ -42,6 +44,12 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [IMPORT_JOB]: async (payload, ctx) => {
       await runImportJob({ db: deps.db, clock: deps.clock, engine: deps.engine }, String(payload.importId), ctx.jobId);
+    },
+    [MATERIALISE_JOB]: async (payload) => {
+      await materialiseContract(deps, String(payload.contractId));
+    },
+    [PATRIMOINE_CHANGED_JOB]: async (payload, ctx) => {
+      await onPatrimoineChanged(deps, String(payload.ownerId), ctx.jobId);
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

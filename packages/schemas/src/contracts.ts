@@ -7,7 +7,10 @@ import { passwordSchema } from './users';
 // Vocabulary
 // ---------------------------------------------------------------------------------------------
 
-/** draft → awaiting_parties → ready_to_validate → validating → active; cancelled before active. */
+/**
+ * draft → awaiting_parties → ready_to_validate → validating → active; cancelled before active;
+ * once active: suspended (and back) or terminated (final).
+ */
 export const contractStates = [
   'draft',
   'awaiting_parties',
@@ -15,6 +18,8 @@ export const contractStates = [
   'validating',
   'active',
   'cancelled',
+  'suspended',
+  'terminated',
 ] as const;
 export type ContractState = (typeof contractStates)[number];
 

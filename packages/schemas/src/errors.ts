@@ -66,6 +66,11 @@ export const errorCodes = [
   'import.invalid_file',
   'import.too_large',
   'perimeter.unknown_node',
+  'sync.contract_not_found',
+  'sync.contract_suspended',
+  'sync.contract_terminated',
+  'sync.not_owner_admin',
+  'sync.invalid_transition',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});

@@ -14,6 +14,7 @@ export * from './errors';
 export * from './imports';
 export * from './organizations';
 export * from './perimeter';
+export * from './sync';
 export * from './trade-requests';
 export * from './trades';
 export * from './users';

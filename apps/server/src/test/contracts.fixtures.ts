@@ -1,4 +1,4 @@
-import type { ContractProjectDetail } from '@raccord/schemas';
+import type { ContractProjectDetail, Perimeter } from '@raccord/schemas';
 import type { Session, TestContext } from './test-app';
 
 export interface Res<T = ContractProjectDetail> {
@@ -66,7 +66,7 @@ export interface Parties {
 export async function ownerSteps(
   ctx: TestContext,
   owner: Session,
-  opts: { reference: string; provider: string; third?: string; label?: string },
+  opts: { reference: string; provider: string; third?: string; label?: string; perimeter?: Perimeter },
 ): Promise<ContractProjectDetail> {
   const created = await call(ctx, owner, 'POST', '/api/contract-projects', {
     label: opts.label ?? 'Maintenance ascenseurs Lyon',
@@ -79,7 +79,7 @@ export async function ownerSteps(
     providerId: opts.provider,
     ...(opts.third ? { thirdPartyId: opts.third } : {}),
     parties: { owner: { reference: opts.reference, contacts: [{ name: 'Claire Martin' }] } },
-    perimeter,
+    perimeter: opts.perimeter ?? perimeter,
     sharedTypes: ['equipment.lift'],
   });
   if (patched.status !== 200) throw new Error(`patch: ${patched.status} ${JSON.stringify(patched.body)}`);
@@ -90,9 +90,9 @@ export async function ownerSteps(
 export async function readyProject(
   ctx: TestContext,
   s: Parties,
-  opts: { reference: string; providerReference: string; provider: string },
+  opts: { reference: string; providerReference: string; provider: string; perimeter?: Perimeter },
 ): Promise<ContractProjectDetail> {
-  const p = await ownerSteps(ctx, s.owner, { reference: opts.reference, provider: opts.provider });
+  const p = await ownerSteps(ctx, s.owner, opts);
   const notified = await call(ctx, s.owner, 'POST', `/api/contract-projects/${p.id}/notify`, {
     version: p.version,
     invitees: [{ role: 'provider', email: 'admin@ascenseurs-demo.fr' }],

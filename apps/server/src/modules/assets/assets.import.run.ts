@@ -5,6 +5,7 @@ import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { foreground } from '../../shared/foreground';
 import { recordAudit } from '../audit/audit.repository';
+import { enqueuePatrimoineChanged } from '../sync/sync.live';
 import { type ApplyResult, applyImport } from './assets.import.apply';
 import { checkImport, type ImportSource } from './assets.import.check';
 import { assetImports } from './assets.tables';
@@ -107,6 +108,7 @@ export async function runImport(
       targetId: importId,
       details: { rows: plan.count, ...result },
     });
+    await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
   };
   let result: ApplyResult;
   if (deps.engine === 'postgresql') {

@@ -12,6 +12,7 @@ import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { isUniqueViolation } from '../../shared/db-errors';
 import { recordAudit } from '../audit/audit.repository';
+import { enqueuePatrimoineChanged } from '../sync/sync.live';
 import { requireOwnerAdmin } from './assets.access';
 import { assetErrors } from './assets.errors';
 import { assertAssetsNotFrozen } from './assets.freeze';
@@ -102,6 +103,7 @@ export async function createAsset(deps: AssetDeps, actor: Actor | null, input: C
         targetId: id,
         details: { reference: input.reference, kind: input.kind },
       });
+      await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
       const row = await repo.findAsset(tx, ownerId, id);
       if (!row) throw assetErrors.notFound();
       return toAsset(row, served);
@@ -184,6 +186,7 @@ export async function updateAsset(
         targetId: id,
         details: { fields: Object.keys(input), moved: row.path !== current.path },
       });
+      await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
       const servedIds = (await repo.servedSiteIdsOf(tx, [id])).get(id) ?? [];
       return toAsset(row, servedIds);
     });
@@ -209,6 +212,7 @@ export async function deleteAsset(deps: AssetDeps, actor: Actor | null, id: stri
       targetId: id,
       details: { reference: current.reference, deleted },
     });
+    await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
     return { deleted };
   });
 }

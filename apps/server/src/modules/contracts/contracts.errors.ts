@@ -8,6 +8,8 @@ const stateLabels: Record<ContractState, string> = {
   validating: 'en cours de validation',
   active: 'actif',
   cancelled: 'annulé',
+  suspended: 'suspendu',
+  terminated: 'résilié',
 };
 
 /** Every failure of the contracts module, once, with its stable code. */

@@ -24,8 +24,10 @@ export const allowedTransitions: Readonly<Record<ContractState, readonly Contrac
   ready_to_validate: ['awaiting_parties', 'validating', 'cancelled'],
   // Back to ready_to_validate only when the activation job gave up (its error stays shown).
   validating: ['active', 'ready_to_validate', 'cancelled'],
-  active: [],
+  active: ['suspended', 'terminated'],
+  suspended: ['active', 'terminated'],
   cancelled: [],
+  terminated: [],
 };
 
 export function canTransition(from: ContractState, to: ContractState): boolean {

@@ -30,7 +30,11 @@ export async function listProjects(deps: ReadDeps, actor: Actor | null, q: Contr
     visibleToOrg: user.isOperator ? null : user.organizationId,
     patterns: searchPatterns(q.q),
     states: q.state ? [q.state] : undefined,
-    excludeStates: q.state ? [] : q.includeCancelled ? ['active'] : ['active', 'cancelled'],
+    excludeStates: q.state
+      ? []
+      : q.includeCancelled
+        ? ['active', 'suspended', 'terminated']
+        : ['active', 'cancelled', 'suspended', 'terminated'],
     sort: '-createdAt',
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,

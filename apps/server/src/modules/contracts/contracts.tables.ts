@@ -16,7 +16,7 @@ import { ts } from '../../db/columns';
 import { organizations, users } from '../organizations/organizations.tables';
 import { trades } from '../trades/trades.tables';
 
-const states = sql`('draft','awaiting_parties','ready_to_validate','validating','active','cancelled')`;
+const states = sql`('draft','awaiting_parties','ready_to_validate','validating','active','cancelled','suspended','terminated')`;
 
 /** A contract project; the same row is the contract once active (its terms frozen). */
 export const contractProjects = pgTable(
@@ -55,7 +55,10 @@ export const contractProjects = pgTable(
     check('contract_projects_state_ck', sql`${t.state} in ${states}`),
     check('contract_projects_version_ck', sql`${t.version} >= 1`),
     check('contract_projects_cancel_ck', sql`(${t.state} = 'cancelled') = (${t.cancelReason} is not null)`),
-    check('contract_projects_active_ck', sql`(${t.state} = 'active') = (${t.frozenTerms} is not null)`),
+    check(
+      'contract_projects_active_ck',
+      sql`(${t.state} in ('active','suspended','terminated')) = (${t.frozenTerms} is not null)`,
+    ),
   ],
 );
 

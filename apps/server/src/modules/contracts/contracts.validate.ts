@@ -9,6 +9,7 @@ import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
 import { findUserById } from '../organizations/organizations.repository';
 import { countPerimeter } from '../perimeter/perimeter.engine';
+import { startMaterialisation } from '../sync/sync.materialise';
 import { contractErrors } from './contracts.errors';
 import { cancellableStates, perimeterAssetIds } from './contracts.models';
 import * as repo from './contracts.repository';
@@ -130,6 +131,7 @@ export async function activateContract(
         counts: terms.counts,
       });
       await tellParties(tx, deps, row, terms);
+      await startMaterialisation(tx, deps.clock, row.id);
       await finishWrite(tx, deps.clock, activationActor, active);
     });
   } catch (err) {

@@ -1,5 +1,5 @@
 import { type Perimeter, type PerimeterNode, type SharedType, sharedTypes } from '@raccord/schemas';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../shared/errors';
 import { findArea } from '../assets/assets.geo';
@@ -147,6 +147,13 @@ export interface PerimeterPage {
 const columns = sql`id, reference, label, shared_type AS type, parent_id AS "parentId", path::text AS path`;
 
 /**
+ * What a consumer of a page does with its SELECT (of `id, reference, label, type, "parentId", path`):
+ * read it (listing) or INSERT … SELECT it (the sync's materialisation). Returns the rows it saw and
+ * the last one, in the page's order.
+ */
+export type PageConsumer = (select: SQL) => Promise<{ count: number; last: { id: string; path: string } | null }>;
+
+/**
  * The elements of the perimeter of `types`, page by page in tree order (then the equipment that is
  * in only because it serves an included site). Each page is a range scan of the (owner, path)
  * index per included subtree, so paging through 300,000 elements stays linear.
@@ -158,9 +165,28 @@ export async function listPerimeterAssets(
   types: SharedType[],
   opts: { after?: string; limit: number },
 ): Promise<PerimeterPage> {
-  const p = await resolvePerimeter(db, ownerId, perimeter);
   const items: PerimeterAsset[] = [];
-  if (types.length === 0) return { items, next: null };
+  const { next } = await consumePerimeterPage(db, ownerId, perimeter, types, opts, async (select) => {
+    const rows = (await db.execute(select)).rows as unknown as PerimeterAsset[];
+    items.push(...rows);
+    const last = rows[rows.length - 1];
+    return { count: rows.length, last: last ? { id: last.id, path: last.path } : null };
+  });
+  return { items, next };
+}
+
+/** One page of the perimeter, handed to `consume` as SQL (one or more SELECTs); returns the next cursor. */
+export async function consumePerimeterPage(
+  db: DbOrTx,
+  ownerId: string,
+  perimeter: Perimeter,
+  types: SharedType[],
+  opts: { after?: string; limit: number },
+  consume: PageConsumer,
+): Promise<{ next: string | null; count: number }> {
+  const p = await resolvePerimeter(db, ownerId, perimeter);
+  let count = 0;
+  if (types.length === 0) return { next: null, count };
   const typesParam = sql`${sql.param(types)}::text[]`;
   const after = opts.after ?? '';
   if (!after.startsWith('x:')) {
@@ -169,21 +195,18 @@ export async function listPerimeterAssets(
     for (const root of roots) {
       const upper = subtreeUpperBound(root);
       if (afterPath && compareLtree(upper, afterPath) <= 0) continue;
-      const res = await db.execute(sql`
+      const got = await consume(sql`
         SELECT ${columns} FROM assets
         WHERE owner_id = ${ownerId} AND path >= ${root}::ltree AND path < ${upper}::ltree
           ${afterPath ? sql`AND path > ${afterPath}::ltree` : sql``}
           AND NOT (${arr(p.excludes)} @> path) AND shared_type = ANY(${typesParam})
-        ORDER BY path LIMIT ${opts.limit - items.length}`);
-      items.push(...(res.rows as unknown as PerimeterAsset[]));
-      if (items.length >= opts.limit) {
-        const last = items[items.length - 1];
-        return { items, next: last ? `t:${last.path}` : null };
-      }
+        ORDER BY path LIMIT ${opts.limit - count}`);
+      count += got.count;
+      if (count >= opts.limit) return { next: got.last ? `t:${got.last.path}` : null, count };
     }
   }
   const afterId = after.startsWith('x:') ? after.slice(2) : '';
-  const res = await db.execute(sql`
+  const got = await consume(sql`
     SELECT DISTINCT ON (e.id) e.id, e.reference, e.label, e.shared_type AS type, e.parent_id AS "parentId", e.path::text AS path
     FROM asset_served_sites s
     JOIN assets site ON site.id = s.site_id
@@ -191,9 +214,8 @@ export async function listPerimeterAssets(
     WHERE s.owner_id = ${ownerId} AND e.id > ${afterId} AND e.shared_type = ANY(${typesParam})
       AND ${arr(p.includes)} @> site.path AND NOT (${arr(p.excludes)} @> site.path)
       AND NOT (${arr(p.includes)} @> e.path AND NOT (${arr(p.excludes)} @> e.path))
-    ORDER BY e.id LIMIT ${opts.limit - items.length}`);
-  items.push(...(res.rows as unknown as PerimeterAsset[]));
-  const last = items[items.length - 1];
+    ORDER BY e.id LIMIT ${opts.limit - count}`);
+  count += got.count;
   // The tree phase returned already when it filled the page: a full page here ends with an extra.
-  return { items, next: items.length >= opts.limit && last ? `x:${last.id}` : null };
+  return { next: count >= opts.limit && got.last ? `x:${got.last.id}` : null, count };
 }

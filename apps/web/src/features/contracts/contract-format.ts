@@ -19,6 +19,8 @@ export const stateColors: Record<ContractState, string> = {
   validating: 'cyan',
   active: 'green',
   cancelled: 'red',
+  suspended: 'orange',
+  terminated: 'default',
 };
 
 export const invitationColors: Record<InvitationStatus, string> = {

@@ -1,0 +1,4 @@
+ALTER TABLE "contract_projects" DROP CONSTRAINT "contract_projects_state_ck";--> statement-breakpoint
+ALTER TABLE "contract_projects" DROP CONSTRAINT "contract_projects_active_ck";--> statement-breakpoint
+ALTER TABLE "contract_projects" ADD CONSTRAINT "contract_projects_state_ck" CHECK ("contract_projects"."state" in ('draft','awaiting_parties','ready_to_validate','validating','active','cancelled','suspended','terminated'));--> statement-breakpoint
+ALTER TABLE "contract_projects" ADD CONSTRAINT "contract_projects_active_ck" CHECK (("contract_projects"."state" in ('active','suspended','terminated')) = ("contract_projects"."frozen_terms" is not null));

@@ -1,0 +1,125 @@
+import type { FrozenTerms } from '@raccord/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../test/contracts.fixtures';
+import { materialisedIds, validatedContract } from '../../test/sync.fixtures';
+import { createTestContext, type Session, type TestContext } from '../../test/test-app';
+import { jobHandlers } from '../../worker';
+import { ACTIVATE_JOB } from '../contracts/contracts.validate';
+import { JobRunner } from '../jobs/jobs.queue';
+import { listPerimeterAssets } from '../perimeter/perimeter.engine';
+import { MATERIALISE_JOB, materialiseContract } from './sync.materialise';
+
+let ctx: TestContext;
+let owner: Session;
+let provider: Session;
+let stranger: Session;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ patrimoine: true, env: { LOGIN_MIN_DELAY_MS: '0', SYNC_CHUNK_SIZE: '7' } });
+  [owner, provider, stranger] = await Promise.all([
+    ctx.login('admin@habitat-demo.fr'),
+    ctx.login('admin@ascenseurs-demo.fr'),
+    ctx.login('admin@logis-test.fr'),
+  ]);
+}, 120_000);
+afterAll(() => ctx.close());
+
+/** The exact set the perimeter engine resolves for the contract's frozen terms. */
+async function expectedIds(contractId: string): Promise<string[]> {
+  const r = await ctx.database.pool.query('SELECT owner_id, frozen_terms FROM contract_projects WHERE id = $1', [
+    contractId,
+  ]);
+  const { owner_id: ownerId, frozen_terms: terms } = r.rows[0] as { owner_id: string; frozen_terms: FrozenTerms };
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listPerimeterAssets(ctx.database.db, ownerId, terms.perimeter, terms.sharedTypes, {
+      after,
+      limit: 1000,
+    });
+    ids.push(...page.items.map((i) => i.id));
+    after = page.next ?? undefined;
+  } while (after);
+  return ids.sort();
+}
+
+describe('materialisation of the shared set', () => {
+  it('copies exactly the perimeter’s elements of the shared types, and both parties read its progress', async () => {
+    const p = await validatedContract(ctx, { owner, provider });
+    const expected = await expectedIds(p.id);
+    expect(expected.length).toBeGreaterThan(14);
+    expect(await materialisedIds(ctx, p.id)).toEqual(expected);
+    for (const who of [owner, provider]) {
+      const res = await call<{ state: string; done: number; total: number }>(
+        ctx,
+        who,
+        'GET',
+        `/api/contracts/${p.id}/sync`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ state: 'done', done: expected.length, total: expected.length });
+    }
+    const other = await call(ctx, stranger, 'GET', `/api/contracts/${p.id}/sync`);
+    expect(other.status).toBe(404);
+    expect((await call(ctx, null, 'GET', `/api/contracts/${p.id}/sync`)).status).toBe(401);
+  });
+
+  it('is idempotent: running it again changes nothing', async () => {
+    const p = await validatedContract(ctx, { owner, provider });
+    const before = await materialisedIds(ctx, p.id);
+    await ctx.database.pool.query(`UPDATE contract_syncs SET state = 'running', cursor = NULL WHERE contract_id = $1`, [
+      p.id,
+    ]);
+    expect(
+      await materialiseContract({ ...ctx, db: ctx.database.db, engine: ctx.database.engine, config: ctx.config }, p.id),
+    ).toBe('done');
+    expect(await materialisedIds(ctx, p.id)).toEqual(before);
+  });
+
+  it('survives a worker killed mid-way: after its lease expires another runner finishes with the exact set', async () => {
+    const deps = { db: ctx.database.db, clock: ctx.clock, engine: ctx.database.engine, config: ctx.config };
+    const real = jobHandlers({ ...deps, transport: ctx.mail, log: () => {} });
+    const activate = real[ACTIVATE_JOB];
+    if (!activate) throw new Error('no activation handler');
+    let killed: () => void = () => {};
+    const reached = new Promise<void>((resolve) => {
+      killed = resolve;
+    });
+    const doomed = new JobRunner({
+      db: ctx.database.db,
+      clock: ctx.clock,
+      leaseMs: 60_000,
+      handlers: {
+        [ACTIVATE_JOB]: activate,
+        // Two chunks committed, then the worker "dies": the promise never settles, the lease stays.
+        [MATERIALISE_JOB]: async (payload) => {
+          await materialiseContract(deps, String(payload.contractId), { maxChunks: 2 });
+          killed();
+          await new Promise(() => {});
+        },
+      },
+    });
+    const p = await validatedContract(ctx, { owner, provider }, async () => {
+      await doomed.drain(1);
+      void doomed.drain(1);
+      await reached;
+    });
+    const partial = await call<{ state: string; done: number }>(ctx, owner, 'GET', `/api/contracts/${p.id}/sync`);
+    expect(partial.body).toMatchObject({ state: 'running', done: 14 });
+    expect(await materialisedIds(ctx, p.id)).toHaveLength(14);
+    // Nothing happens while the lease holds; once it expires, a healthy runner takes the job over.
+    await ctx.runner.drain();
+    expect(await materialisedIds(ctx, p.id)).toHaveLength(14);
+    ctx.clock.advance(61_000);
+    await ctx.runner.drain();
+    expect(await materialisedIds(ctx, p.id)).toEqual(await expectedIds(p.id));
+    const done = await call<{ state: string; done: number; total: number }>(
+      ctx,
+      provider,
+      'GET',
+      `/api/contracts/${p.id}/sync`,
+    );
+    expect(done.body.state).toBe('done');
+    expect(done.body.done).toBe(done.body.total);
+  });
+});
