@@ -5,6 +5,9 @@
  */
 let inFlight = 0;
 let waiters: Array<() => void> = [];
+let lastPause = 0;
+/** Longest stretch of synchronous work between two pauses of `slice`. */
+export const SLICE_MS = 8;
 
 export const foreground = {
   enter(): void {
@@ -20,6 +23,17 @@ export const foreground = {
     return new Promise((resolve) => {
       waiters.push(resolve);
     });
+  },
+  /**
+   * Called often from long CPU work on this thread (parsing, checking): after `SLICE_MS` of work,
+   * lets timers and I/O run, then waits until no request is in flight.
+   */
+  async slice(): Promise<void> {
+    const now = performance.now();
+    if (now - lastPause < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    await foreground.idle();
+    lastPause = performance.now();
   },
   reset(): void {
     inFlight = 0;

@@ -26,7 +26,16 @@ interface Ctx {
   applied: Uint8Array;
   progress: (rowsApplied: number) => Promise<void>;
   done: number;
+  /** Rows per batch: fixed, or adapted so that each batch's transaction lasts about `stepTargetMs`. */
+  batchSize: number;
+  stepTargetMs: number | null;
+  lastProgress: number;
 }
+
+/** Bounds of the adaptive batch size (embedded engine). */
+const MIN_BATCH = 100;
+const MAX_BATCH = 5000;
+const PROGRESS_EVERY_MS = 500;
 
 /** Path of row `i` while rows are written: moved elements stay where they are until the moves. */
 function pathOf(plan: ImportPlan, i: number): string {
@@ -144,7 +153,9 @@ async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>)
     arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(colTypes[c] ?? 'text')}[]`),
     sql`, `,
   );
+  let elapsed = 0;
   const res = await ctx.step(async (tx) => {
+    const t0 = performance.now();
     const r = await tx.execute(sql`
       INSERT INTO assets (${sql.raw(cols.join(', '))}, owner_id, created_at, updated_at)
       SELECT *, ${ctx.ownerId}, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz FROM unnest(${unnest})
@@ -154,14 +165,22 @@ async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>)
         IS DISTINCT FROM (${sql.raw(compared.map((c) => `excluded.${c}`).join(', '))})
       RETURNING (xmax = 0) AS inserted`);
     await addRollupDeltas(tx, ctx.ownerId, deltas);
+    elapsed = performance.now() - t0;
     return r.rows as Array<{ inserted: boolean }>;
   });
+  if (ctx.stepTargetMs) {
+    const scaled = (ctx.batchSize * ctx.stepTargetMs) / Math.max(1, elapsed);
+    ctx.batchSize = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (ctx.batchSize + scaled) / 2)));
+  }
   const inserted = res.filter((r) => r.inserted).length;
   ctx.result.created += inserted;
   ctx.result.updated += res.length - inserted;
   ctx.result.unchanged += batch.length - res.length;
   ctx.done += batch.length;
-  await ctx.progress(ctx.done);
+  if (performance.now() - ctx.lastProgress >= PROGRESS_EVERY_MS) {
+    ctx.lastProgress = performance.now();
+    await ctx.progress(ctx.done);
+  }
   // Lets waiting API requests use the (single, embedded) connection between batches.
   await new Promise((resolve) => setImmediate(resolve));
 }
@@ -179,6 +198,8 @@ export async function applyImport(opts: {
   source: ImportSource;
   now: Date;
   batchSize: number;
+  /** Embedded engine: adapt the batch size so that each batch's transaction lasts about this long. */
+  stepTargetMs?: number;
   step: Ctx['step'];
   progress: (rowsApplied: number) => Promise<void>;
 }): Promise<ApplyResult> {
@@ -192,6 +213,9 @@ export async function applyImport(opts: {
     applied: new Uint8Array(Math.max(1, plan.count)),
     progress: opts.progress,
     done: 0,
+    batchSize: opts.batchSize,
+    stepTargetMs: opts.stepTargetMs ?? null,
+    lastProgress: 0,
   };
   await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
   let batch: Array<{ i: number; row: ImportRow }> = [];
@@ -213,11 +237,11 @@ export async function applyImport(opts: {
     const p = plan.parentIdx[i] ?? -1;
     if (p >= 0 && !ctx.applied[p]) {
       spill.push({ i, row });
-      if (spill.length >= opts.batchSize) await flushSpill();
+      if (spill.length >= ctx.batchSize) await flushSpill();
     } else {
       ctx.applied[i] = 1;
       batch.push({ i, row });
-      if (batch.length >= opts.batchSize) {
+      if (batch.length >= ctx.batchSize) {
         await writeBatch(ctx, batch);
         batch = [];
       }
@@ -232,7 +256,7 @@ export async function applyImport(opts: {
       tx.execute(sql`
         SELECT depth, idx, row FROM asset_import_spill
         WHERE import_id = ${opts.importId} AND (depth, idx) > (${after.depth}, ${after.idx})
-        ORDER BY depth, idx LIMIT ${opts.batchSize}`),
+        ORDER BY depth, idx LIMIT ${ctx.batchSize}`),
     );
     const rows = res.rows as Array<{ depth: number; idx: number; row: ImportRow }>;
     if (rows.length === 0) break;

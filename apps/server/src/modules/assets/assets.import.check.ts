@@ -1,5 +1,6 @@
 import { type AssetKind, assetKinds, type ImportError, isPlacementAllowed, sharedTypes } from '@raccord/schemas';
 import type { DbOrTx } from '../../db/client';
+import { foreground } from '../../shared/foreground';
 import { findCommune } from './assets.geo';
 import { checkMovesAndRetypes, resolveServed } from './assets.import.moves';
 import { FileError, missingColumns, parseCsv, parseJson } from './assets.import.parse';
@@ -37,6 +38,7 @@ export async function* importRows(source: ImportSource, onError: (e: ImportError
         }
       }
       first = false;
+      await foreground.slice();
       const { row, errors } = checkRow(r);
       for (const e of errors) onError(e);
       if (row) yield row;
@@ -79,13 +81,14 @@ export async function checkImport(
     servedDb: new Map(),
     hasServedColumn: false,
   };
-  const lines: number[] = [];
+  let lines = new Int32Array(1024);
   const pending = new Map<string, number[]>();
   for await (const row of importRows(source, fail)) {
     const i = plan.count++;
     plan.kind = grow(plan.kind, i);
     plan.parentIdx = grow(plan.parentIdx, i);
-    lines.push(row.line);
+    lines = grow(lines, i);
+    lines[i] = row.line;
     plan.kind[i] = assetKinds.indexOf(row.kind);
     const seen = plan.refIdx.get(row.reference);
     if (seen !== undefined) {
@@ -169,7 +172,10 @@ export async function checkImport(
   let fresh = 0;
   for (let i = 0; i < n; i++) if (!plan.exists[i]) fresh++;
   const nums: number[] = [];
-  for (let b = 0; b < fresh; b += 100_000) nums.push(...(await nextAssetNums(db, Math.min(100_000, fresh - b))));
+  for (let b = 0; b < fresh; b += 20_000) {
+    await foreground.idle();
+    nums.push(...(await nextAssetNums(db, Math.min(20_000, fresh - b))));
+  }
   let k = 0;
   for (let i = 0; i < n; i++) if (!plan.exists[i]) plan.num[i] = nums[k++] ?? 0;
 
@@ -180,7 +186,7 @@ export async function checkImport(
 }
 
 /** Placement rules, commune of top elements, cycles in the file, depth in the file. */
-function checkStructure(plan: ImportPlan, lines: number[], fail: (e: ImportError) => void) {
+function checkStructure(plan: ImportPlan, lines: ArrayLike<number>, fail: (e: ImportError) => void) {
   const state = new Uint8Array(plan.count);
   for (let i = 0; i < plan.count; i++) {
     const kind = assetKinds[plan.kind[i] ?? 0] as AssetKind;

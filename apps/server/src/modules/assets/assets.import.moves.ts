@@ -9,7 +9,7 @@ export async function checkMovesAndRetypes(
   db: DbOrTx,
   ownerId: string,
   plan: ImportPlan,
-  lines: number[],
+  lines: ArrayLike<number>,
   existingParent: Map<number, string | null>,
   existingCommune: Map<number, string | null>,
   fail: (e: ImportError) => void,
@@ -106,7 +106,7 @@ export async function resolveServed(
   db: DbOrTx,
   ownerId: string,
   plan: ImportPlan,
-  lines: number[],
+  lines: ArrayLike<number>,
   fail: (e: ImportError) => void,
 ) {
   const outside = new Set<string>();

@@ -24,6 +24,9 @@ export interface RunImportResult {
   result: ApplyResult | null;
 }
 
+/** Embedded engine: target duration of one write transaction of the import. */
+const STEP_TARGET_MS = 50;
+
 async function setImport(db: DbOrTx, id: string, patch: Partial<typeof assetImports.$inferInsert>) {
   await db.update(assetImports).set(patch).where(eq(assetImports.id, id));
 }
@@ -88,7 +91,9 @@ export async function runImport(
       plan,
       source: opts.source,
       now,
-      batchSize: opts.batchSize ?? (deps.engine === 'pglite' ? 500 : 5000),
+      batchSize: opts.batchSize ?? (deps.engine === 'pglite' ? 200 : 5000),
+      // Embedded, each batch holds the one connection: keep it short so requests interleave.
+      ...(deps.engine === 'pglite' && !opts.batchSize ? { stepTargetMs: STEP_TARGET_MS } : {}),
       step,
       progress: (rowsApplied) => setImport(deps.db, importId, { rowsApplied }),
     });

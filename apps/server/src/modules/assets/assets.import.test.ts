@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
+import { generatedSource } from './assets.generate';
+import { runImport } from './assets.import.run';
+import { assetImports } from './assets.tables';
 
 let ctx: TestContext;
 let admin: Session;
@@ -167,5 +171,31 @@ describe('import', () => {
     const member = await ctx.login('membre@habitat-demo.fr');
     expect((await upload('reference;kind;label\n', member)).statusCode).toBe(403);
     await ctx.runner.drain();
+  });
+  it('gives the same result with adaptive batches (embedded) as with fixed ones', async () => {
+    const owner = admin.organizationId;
+    const { db } = ctx.database;
+    const run = async (batchSize: number | undefined, prefix: string) => {
+      const id = `imp_adaptive_${prefix}`;
+      await db
+        .insert(assetImports)
+        .values({ id, ownerId: owner, format: 'csv', state: 'queued', createdAt: new Date() });
+      return runImport(
+        // The embedded path (short transactions, adaptive batches), whatever the test engine.
+        { db, engine: 'pglite', clock: systemClock },
+        {
+          importId: id,
+          ownerId: owner,
+          actor: { kind: 'system', label: 'test' },
+          source: generatedSource({ elements: 1200, seed: 3, prefix }),
+          batchSize,
+        },
+      );
+    };
+    const fixed = await run(97, 'FX');
+    const adaptive = await run(undefined, 'AD');
+    expect(fixed.ok && adaptive.ok).toBe(true);
+    expect(adaptive.result).toEqual(fixed.result);
+    expect(adaptive.result?.created).toBe(fixed.rows);
   });
 });

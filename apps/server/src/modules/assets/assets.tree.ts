@@ -5,7 +5,7 @@ import {
   type TreeChildren,
   type TreeNode,
 } from '@raccord/schemas';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import { requireOwnerMember } from './assets.access';
@@ -15,6 +15,7 @@ import { type AssetRow, assetIdOf, searchPatterns } from './assets.models';
 import * as repo from './assets.repository';
 import { subtreeCounts, sumCounts, type TypeCounts } from './assets.rollup';
 import { assets } from './assets.tables';
+import { assetChildrenPage, geoChildrenWithSelf } from './assets.tree.query';
 
 export function nodeKey(node: PerimeterNode): string {
   return node.kind === 'asset' ? `asset:${node.id}` : `${node.kind}:${node.code}`;
@@ -42,7 +43,10 @@ function geoNode(area: GeoArea, counts: TypeCounts): TreeNode {
   };
 }
 
-function assetNode(r: AssetRow, counts: TypeCounts): TreeNode {
+function assetNode(
+  r: Pick<AssetRow, 'id' | 'kind' | 'label' | 'reference' | 'sharedType'>,
+  counts: TypeCounts,
+): TreeNode {
   const total = sumCounts(counts);
   return {
     node: { kind: 'asset', id: r.id },
@@ -55,20 +59,6 @@ function assetNode(r: AssetRow, counts: TypeCounts): TreeNode {
     total,
     hasChildren: total > 1,
   };
-}
-
-/** Rollup rows of the children of a geographic node, grouped by child path. */
-async function geoChildren(db: DbOrTx, ownerId: string, parentPath: string) {
-  const res = await db.execute(sql`
-    SELECT path::text AS p, shared_type AS t, n FROM asset_rollup
-    WHERE owner_id = ${ownerId} AND parent_path = ${parentPath}::ltree AND n > 0`);
-  const byPath = new Map<string, TypeCounts>();
-  for (const r of res.rows as Array<{ p: string; t: string; n: number }>) {
-    const c = byPath.get(r.p) ?? {};
-    c[r.t as SharedType] = Number(r.n);
-    byPath.set(r.p, c);
-  }
-  return byPath;
 }
 
 /** Resolves a tree node to its path (and row or area), for this owner only. */
@@ -84,7 +74,8 @@ export async function resolveTreeNode(db: DbOrTx, ownerId: string, node: Perimet
 /**
  * Children of a node with their counts per type: regions at the top, then départements, communes
  * (only those where the owner has elements), the top elements of a commune, and so on down.
- * Counts come from the rollup (or a count of a small subtree), so a page costs a few index reads.
+ * One statement per page (plus a count for pages past a short first one): counts come from the
+ * rollup, or a count of a small subtree.
  */
 export async function listTreeChildren(
   db: DbOrTx,
@@ -94,52 +85,42 @@ export async function listTreeChildren(
   limit: number,
 ): Promise<TreeChildren> {
   if (!key) {
-    const children = await geoChildren(db, ownerId, '');
+    const { children } = await geoChildrenWithSelf(db, ownerId, '');
     return pageGeo(null, children, offset, limit);
   }
   const node = parseNodeKey(key);
-  const resolved = await resolveTreeNode(db, ownerId, node);
-  if (!resolved) throw assetErrors.notFound('node');
-  const parentCounts = (await subtreeCounts(db, ownerId, [resolved.path])).get(resolved.path) ?? {};
-  if (resolved.area && resolved.area.level !== 'commune') {
-    const children = await geoChildren(db, ownerId, resolved.path);
-    return pageGeo(geoNode(resolved.area, parentCounts), children, offset, limit);
+  if (node.kind !== 'asset') {
+    const area = findArea(node.kind, node.code);
+    if (!area) throw assetErrors.notFound('node');
+    if (area.level !== 'commune') {
+      const { self, children } = await geoChildrenWithSelf(db, ownerId, area.path);
+      return pageGeo(geoNode(area, self), children, offset, limit);
+    }
   }
-  const where = resolved.row
-    ? and(eq(assets.ownerId, ownerId), eq(assets.parentId, resolved.row.id))
-    : and(
-        eq(assets.ownerId, ownerId),
-        isNull(assets.parentId),
-        eq(assets.communeCode, node.kind === 'commune' ? node.code : ''),
-      );
-  const rows = await db
-    .select()
-    .from(assets)
-    .where(where)
-    .orderBy(asc(assets.label), asc(assets.id))
-    .limit(limit)
-    .offset(offset);
+  const area = node.kind === 'asset' ? null : findArea(node.kind, node.code);
+  const of = node.kind === 'asset' ? { assetId: node.id } : { communeCode: node.code, communePath: area?.path ?? '' };
+  const page = await assetChildrenPage(db, ownerId, of, offset, limit);
+  if (!page.parent) throw assetErrors.notFound('node');
+  const parent = area ? geoNode(area, page.parent.counts) : assetNode(page.parent, page.parent.counts);
   // A short first page is the whole list: no count needed.
+  const where =
+    node.kind === 'asset'
+      ? and(eq(assets.ownerId, ownerId), eq(assets.parentId, node.id))
+      : and(eq(assets.ownerId, ownerId), isNull(assets.parentId), eq(assets.communeCode, node.code));
   const total =
-    offset === 0 && rows.length < limit
-      ? rows.length
+    offset === 0 && page.items.length < limit
+      ? page.items.length
       : Number((await db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where))[0]?.n ?? 0);
-  const counts = await subtreeCounts(
-    db,
-    ownerId,
-    rows.map((r) => r.path),
-  );
-  const parent = resolved.row
-    ? assetNode(resolved.row, parentCounts)
-    : geoNode(resolved.area ?? { level: 'commune', code: '', name: '', path: '' }, parentCounts);
   return {
     parent,
-    items: rows.map((r) => assetNode(r, counts.get(r.path) ?? {})),
+    items: page.items.map((r) => assetNode(r, r.counts)),
     total,
     offset,
     limit,
   };
 }
+
+const collator = new Intl.Collator('fr');
 
 function pageGeo(parent: TreeNode | null, children: Map<string, TypeCounts>, offset: number, limit: number) {
   const items: TreeNode[] = [];
@@ -148,7 +129,7 @@ function pageGeo(parent: TreeNode | null, children: Map<string, TypeCounts>, off
     const area = areaOfLabel(label);
     if (area) items.push(geoNode(area, counts));
   }
-  items.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  items.sort((a, b) => collator.compare(a.label, b.label));
   return { parent, items: items.slice(offset, offset + limit), total: items.length, offset, limit };
 }
 
