@@ -37,7 +37,9 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // JIT off: our queries are short and index-driven; JIT compilation (tens of ms) was measured
+    // costing more than whole tree queries when the planner overestimated a rare branch.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', () => {}); // idle client errors are reported by the next query
     return { db: drizzle(pool, { schema }), pool, engine: 'postgresql', close: () => pool.end() };
   }
