@@ -1,21 +1,13 @@
 import { DownOutlined } from '@ant-design/icons';
-import type { ContractProjectSummary, InviteeRole } from '@raccord/schemas';
-import { App, Button, Dropdown, Flex } from 'antd';
+import type { ContractProjectSummary } from '@raccord/schemas';
+import { Button, Dropdown, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorHandler } from '../../../lib/use-error-handler';
 import { projectPath, resumeStep, wizardPath } from '../contract-format';
-import { useRemindParty } from '../use-contract-mutations';
+import { remindable, useRemind } from '../use-remind';
 
 const editable = new Set(['draft', 'awaiting_parties', 'ready_to_validate']);
-
-/** The invitees that can be reminded: notified, not done yet. */
-export function remindable(project: ContractProjectSummary) {
-  if (!editable.has(project.state) || project.state === 'draft') return [];
-  return project.parties.filter(
-    (p): p is typeof p & { role: InviteeRole } => p.role !== 'owner' && p.submittedAt === null && p.invitation !== null,
-  );
-}
 
 interface ProjectActionsProps {
   project: ContractProjectSummary;
@@ -27,9 +19,9 @@ interface ProjectActionsProps {
 export function ProjectActions({ project, isOwner, onCancel }: ProjectActionsProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const remind = useRemindParty();
   const handleError = useErrorHandler();
+  const targets = remindable(project);
+  const { send: doRemind, pending: reminding } = useRemind(project.id, targets, handleError);
 
   if (!isOwner) {
     return (
@@ -38,21 +30,6 @@ export function ProjectActions({ project, isOwner, onCancel }: ProjectActionsPro
       </Button>
     );
   }
-
-  const targets = remindable(project);
-  const doRemind = (role: InviteeRole) => {
-    const party = targets.find((p) => p.role === role);
-    remind.mutate(
-      { id: project.id, role },
-      {
-        onSuccess: () =>
-          void message.success(
-            t('contracts.actions.reminded', { name: party?.organization.name, email: party?.invitation?.email }),
-          ),
-        onError: (e) => handleError(e),
-      },
-    );
-  };
 
   return (
     <Flex vertical gap={4} align="flex-start" onClick={(e) => e.stopPropagation()}>
@@ -67,7 +44,7 @@ export function ProjectActions({ project, isOwner, onCancel }: ProjectActionsPro
         </Button>
       )}
       {targets.length === 1 && targets[0] && (
-        <Button size="small" loading={remind.isPending} onClick={() => targets[0] && doRemind(targets[0].role)}>
+        <Button size="small" loading={reminding} onClick={() => targets[0] && doRemind(targets[0].role)}>
           {t('contracts.actions.remind')}
         </Button>
       )}
@@ -82,7 +59,7 @@ export function ProjectActions({ project, isOwner, onCancel }: ProjectActionsPro
             },
           }}
         >
-          <Button size="small" loading={remind.isPending}>
+          <Button size="small" loading={reminding}>
             {t('contracts.actions.remind')} <DownOutlined />
           </Button>
         </Dropdown>

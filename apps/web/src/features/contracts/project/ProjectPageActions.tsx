@@ -1,14 +1,14 @@
 import { CheckOutlined, DownOutlined, EditOutlined, MailOutlined, StopOutlined } from '@ant-design/icons';
-import type { ContractProjectDetail, InviteeRole } from '@raccord/schemas';
+import type { ContractProjectDetail } from '@raccord/schemas';
 import { App, Button, Dropdown, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CancelProjectModal } from '../CancelProjectModal';
 import { resumeStep, wizardPath } from '../contract-format';
-import { remindable } from '../list/ProjectActions';
 import { useProjectErrorHandler } from '../project-errors';
-import { useRemindParty, useValidateProject } from '../use-contract-mutations';
+import { useValidateProject } from '../use-contract-mutations';
+import { remindable, useRemind } from '../use-remind';
 
 /** The project page's actions, as `permissions` allows them (the server checks again). */
 export function ProjectPageActions({ project }: { project: ContractProjectDetail }) {
@@ -16,25 +16,12 @@ export function ProjectPageActions({ project }: { project: ContractProjectDetail
   const navigate = useNavigate();
   const { message } = App.useApp();
   const validate = useValidateProject(project.id);
-  const remind = useRemindParty();
   const onError = useProjectErrorHandler();
   const [cancelling, setCancelling] = useState(false);
   const { permissions } = project;
   const targets = permissions.canNotify ? remindable(project) : [];
 
-  const doRemind = (role: InviteeRole) => {
-    const party = targets.find((p) => p.role === role);
-    remind.mutate(
-      { id: project.id, role },
-      {
-        onSuccess: () =>
-          void message.success(
-            t('contracts.actions.reminded', { name: party?.organization.name, email: party?.invitation?.email }),
-          ),
-        onError: (e) => onError(e),
-      },
-    );
-  };
+  const { send: doRemind, pending: reminding } = useRemind(project.id, targets, onError);
 
   return (
     <>
@@ -57,7 +44,7 @@ export function ProjectPageActions({ project }: { project: ContractProjectDetail
             },
           }}
         >
-          <Button icon={<MailOutlined />} loading={remind.isPending}>
+          <Button icon={<MailOutlined />} loading={reminding}>
             {t('contracts.actions.remind')} <DownOutlined />
           </Button>
         </Dropdown>
