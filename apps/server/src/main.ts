@@ -4,7 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
-import { seedDemo } from './demo/demo.seed';
+import { seedDemo, seedDemoPatrimoine } from './demo/demo.seed';
 import { seedDemoContracts } from './demo/demo-contracts.seed';
 import { seedReference } from './demo/reference.seed';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
@@ -77,7 +77,7 @@ async function main() {
   if (config.demo && role !== 'worker') {
     // A few thousand generated elements per demo owner, loaded through the import (an upsert by
     // reference, so a start interrupted half-way simply loads again), while the console is up.
-    seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: true }).then(
+    seedDemoPatrimoine({ db: database.db, clock, engine: database.engine }).then(
       () => log.info('demo patrimoine ready'),
       (err: unknown) => log.warn({ err }, 'demo patrimoine could not be loaded'),
     );
