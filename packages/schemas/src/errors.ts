@@ -3,7 +3,10 @@
  * The server answers `{ error: { code, message, details, requestId } }`; the console maps the code
  * to a French or English message (see apps/web/src/i18n) and falls back to the server's message.
  */
-export const errorCodes = [
+import { operationErrorCodes } from './operations';
+import { serviceCodeErrorCodes } from './service-codes';
+
+const coreErrorCodes = [
   'validation.failed',
   'request.too_large',
   'request.not_found',
@@ -72,6 +75,9 @@ export const errorCodes = [
   'sync.not_owner_admin',
   'sync.invalid_transition',
 ] as const;
+
+/** Every code; each later module keeps its own list in its schema file (operations, service codes). */
+export const errorCodes = [...coreErrorCodes, ...operationErrorCodes, ...serviceCodeErrorCodes] as const;
 
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});
 

@@ -1,19 +1,16 @@
 import { errorCodes } from '@raccord/schemas';
 import { describe, expect, it } from 'vitest';
 import { knownAuditActions } from '../features/audit/audit-labels';
-import en from './en.json';
-import fr from './fr.json';
+import { type TranslationTree, translations } from './resources';
 
-type Tree = { [key: string]: string | Tree };
-
-function keysOf(tree: Tree, prefix = ''): string[] {
+function keysOf(tree: TranslationTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
     typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
   );
 }
 
-const frKeys = new Set(keysOf(fr));
-const enKeys = new Set(keysOf(en));
+const frKeys = new Set(keysOf(translations.fr));
+const enKeys = new Set(keysOf(translations.en));
 
 describe('translations', () => {
   it('give every shared error code a French and an English message', () => {

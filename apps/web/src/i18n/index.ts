@@ -4,8 +4,7 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/fr';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
+import { translations } from './resources';
 
 const storageKey = 'raccord.locale';
 
@@ -49,7 +48,7 @@ dayjs.locale(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: translations.fr }, en: { translation: translations.en } },
   lng: initial,
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
