@@ -27,6 +27,8 @@ const envSchema = z.object({
   TRUST_PROXY: bool.optional(),
   /** Elements per short transaction when a contract's shared set is materialised. */
   SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** Days without accepted data after which an active connector is reported silent. */
+  CONNECTOR_SILENT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Config = Readonly<{
@@ -51,6 +53,7 @@ export type Config = Readonly<{
   workerConcurrency: number;
   trustProxy: boolean;
   syncChunkSize: number;
+  connectorSilentDays: number;
 }>;
 
 /** Parses the environment once. Every setting of Raccord comes from here (README: configuration table). */
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY ?? false,
     syncChunkSize: e.SYNC_CHUNK_SIZE,
+    connectorSilentDays: e.CONNECTOR_SILENT_DAYS,
   });
 }

@@ -9,6 +9,7 @@ import { seedDemoContracts } from './demo/demo-contracts.seed';
 import { seedReference } from './demo/reference.seed';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
 import { createSmtpTransport } from './modules/mail/mail.transport';
+import { CONNECTOR_SILENCE_JOB } from './modules/operations/operations.connector';
 import { systemClock } from './shared/clock';
 import { CLEANUP_JOB, jobHandlers } from './worker';
 
@@ -55,9 +56,11 @@ async function main() {
       log: (level, msg, data) => log[level](data ?? {}, msg),
     });
     const scheduleCleanup = () =>
-      enqueueJob(database.db, clock, CLEANUP_JOB, {}, { singletonKey: CLEANUP_JOB }).catch((err: unknown) =>
-        log.warn({ err }, 'could not schedule cleanup'),
-      );
+      Promise.all(
+        [CLEANUP_JOB, CONNECTOR_SILENCE_JOB].map((name) =>
+          enqueueJob(database.db, clock, name, {}, { singletonKey: name }),
+        ),
+      ).catch((err: unknown) => log.warn({ err }, 'could not schedule cleanup'));
     await scheduleCleanup();
     setInterval(() => void scheduleCleanup(), 3_600_000).unref();
     runner.start();

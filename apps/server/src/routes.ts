@@ -6,6 +6,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { contractRoutes } from './modules/contracts/contracts.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
+import { operationRoutes } from './modules/operations/operations.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { perimeterRoutes } from './modules/perimeter/perimeter.routes';
 import { syncRoutes } from './modules/sync/sync.routes';
@@ -26,4 +27,5 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   assetRoutes,
   perimeterRoutes,
   syncRoutes,
+  operationRoutes,
 ];
