@@ -16,6 +16,7 @@ import { ProjectStatusBanner } from '../features/contracts/project/ProjectStatus
 import { ProjectSummary } from '../features/contracts/project/ProjectSummary';
 import { SubmitBlockCard } from '../features/contracts/project/SubmitBlockCard';
 import { contractKeys, useProject } from '../features/contracts/use-contract-queries';
+import { ContractOperations } from '../features/operations/ContractOperations';
 import { canUseStudio } from '../lib/permissions';
 
 /** `/contrats/projets/:id` — the project page, for every party and any state (the e-mails link here). */
@@ -94,6 +95,9 @@ export function ContractProjectPage() {
         </Col>
         <Col xs={24} xl={9}>
           <PartiesProgressCard project={data} />
+        </Col>
+        <Col span={24}>
+          <ContractOperations project={data} />
         </Col>
         <Col span={24}>
           <ProjectHistory project={data} />
