@@ -1,55 +1,30 @@
-/**
- * npm run bench [-- --elements 1000000]
- * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
- * fresh database dropped at the end) measures the issue's figures next to a naive baseline
- * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
-import { type Database, openDatabase } from '../apps/server/src/db/client';
+import type { Database } from '../apps/server/src/db/client';
 import { runMigrations } from '../apps/server/src/db/migrate';
 import { seedDemo } from '../apps/server/src/demo/demo.seed';
 import { loadGeneratedPatrimoine } from '../apps/server/src/modules/assets/assets.generate.load';
 import { listTreeChildren } from '../apps/server/src/modules/assets/assets.tree';
 import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.engine';
 import { systemClock } from '../apps/server/src/shared/clock';
+import { openEngine } from './engine';
+import { benchOperations } from './operations';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
-const { values } = parseArgs({ options: { elements: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: { elements: { type: 'string', default: '1000000' }, only: { type: 'string' } },
+});
 const elements = Number(values.elements);
-
-async function openEngine(engine: 'pglite' | 'postgresql') {
-  if (engine === 'pglite') {
-    // On disk, as in the product (an in-memory engine would count the data in the RSS).
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'raccord-bench-'));
-    const database = await openDatabase({ thread: true, dataDir });
-    return { database, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const serverUrl = process.env.DATABASE_URL ?? '';
-  const name = `raccord_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  return {
-    database,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+if (values.only !== undefined && values.only !== 'operations')
+  throw new Error(`--only: operations (got ${values.only})`);
+if (values.only === 'operations') {
+  // Operation ingestion alone: it needs no generated million-element patrimoine.
+  await benchOperations();
+  process.exit(0);
 }
 
 async function ownerIds(database: Database) {

@@ -94,5 +94,6 @@ export async function send<T = Record<string, unknown>>(
     headers: { ...(who?.headers ?? {}), ...(contentType ? { 'content-type': contentType } : {}) },
     ...(payload !== undefined ? { payload: payload as string } : {}),
   });
-  return { status: res.statusCode, body: res.body ? res.json() : {} };
+  type Body = T & { error?: { code: string; message: string; details: Record<string, unknown> } };
+  return { status: res.statusCode, body: (res.body ? res.json() : {}) as Body };
 }

@@ -168,7 +168,12 @@ describe('access matrix', () => {
     expect(owner.has('OP-PROVIDER') && owner.has('OP-THIRD')).toBe(true);
     expect(provider.has('OP-PROVIDER') && !provider.has('OP-THIRD')).toBe(true);
     expect(third.has('OP-THIRD') && !third.has('OP-PROVIDER')).toBe(true);
-    const thirdDetail = await send(ctx, who('providerKey'), 'GET', `/api/contracts/${contractId}/operations/${thirdOp}`);
+    const thirdDetail = await send(
+      ctx,
+      who('providerKey'),
+      'GET',
+      `/api/contracts/${contractId}/operations/${thirdOp}`,
+    );
     expect(thirdDetail.status).toBe(404);
   });
 

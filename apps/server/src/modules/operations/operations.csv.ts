@@ -1,4 +1,4 @@
-import { operationErrors } from './operations.errors';
+import { operationErrors, refusals } from './operations.errors';
 import type { IngestItem } from './operations.ingest';
 
 /** The columns a CSV of logs may have (header row), as the JSON fields they fill. */
@@ -94,7 +94,8 @@ export function parseLogsCsv(text: string): IngestItem[] {
       else raw[f] = v;
     });
     if (cells.length > fields.length && cells.slice(fields.length).some((c) => c.trim() !== '')) {
-      raw.__extra = `${cells.length} cellules pour ${fields.length} colonnes`;
+      const message = `La ligne compte ${cells.length} cellules pour ${fields.length} colonnes d’en-tête.`;
+      return { raw, line, refusal: refusals.invalid('line', message) };
     }
     return { raw, line };
   });

@@ -164,6 +164,7 @@ describe('CSV upload', () => {
       `CSV-1;open;requested;2026-03-01T09:00:00Z;P902;${t.shared[0]};preventive;"Visite; semestrielle"`,
       `CSV-2;closed;requested;2026-03-01T09:00:00Z;P902;${t.shared[0]};preventive;`,
       `CSV-3;open;requested;2026-03-01T09:00:00Z;P902;${t.unshared};preventive;`,
+      `CSV-4;open;requested;2026-03-01T09:00:00Z;P902;${t.shared[0]};preventive;;en trop`,
     ].join('\r\n');
     const res = await send<Results>(ctx, key, 'POST', url(), csv, 'text/csv');
     expect(res.status).toBe(200);
@@ -171,9 +172,10 @@ describe('CSV upload', () => {
       [2, 'accepted', null],
       [3, 'refused', 'operation.invalid_status_event'],
       [4, 'refused', 'operation.asset_not_shared'],
+      [5, 'refused', 'operation.invalid_log'],
     ]);
     const again = await send<Results>(ctx, provider, 'POST', url(), csv, 'text/csv');
-    expect(again.body).toMatchObject({ accepted: 0, duplicates: 1, refused: 2 });
+    expect(again.body).toMatchObject({ accepted: 0, duplicates: 1, refused: 3 });
   });
 
   it('reads comma-separated files and refuses an unknown column as a whole', async () => {

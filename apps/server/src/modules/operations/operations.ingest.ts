@@ -21,10 +21,11 @@ export interface IngestDeps {
   config: { publicUrl: string };
 }
 
-/** One raw item of a batch; `line` for CSV uploads. */
+/** One raw item of a batch; `line` for CSV uploads, `refusal` when the file's reader refused the line. */
 export interface IngestItem {
   raw: unknown;
   line?: number;
+  refusal?: Refusal;
 }
 
 interface Pending {
@@ -79,7 +80,7 @@ export async function ingestLogs(
       opts.fixed && isObject(it.raw) && it.raw.contractReference === undefined
         ? { ...it.raw, contractReference: opts.fixed.reference }
         : it.raw;
-    const out = parseLog(raw, now);
+    const out = it.refusal ? { refusal: it.refusal } : parseLog(raw, now);
     if ('refusal' in out) refuse(index, out.refusal, opts.fixed?.id);
     else parsed.push({ index, log: out.log });
   });

@@ -60,7 +60,7 @@ export async function sharedAssetsByReference(
   if (pairs.length === 0) return out;
   const res = await db.execute(sql`
     SELECT x.c AS "contractId", x.r AS reference, ca.asset_id AS "assetId", ca.type
-    FROM jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ c: p.contractId, r: p.reference })))}::jsonb)
+    FROM json_to_recordset(${JSON.stringify(pairs.map((p) => ({ c: p.contractId, r: p.reference })))}::json)
          AS x(c text, r text)
     JOIN contract_projects cp ON cp.id = x.c
     JOIN assets a ON a.owner_id = cp.owner_id AND a.reference = x.r
@@ -71,7 +71,7 @@ export async function sharedAssetsByReference(
   return out;
 }
 
-/** One accepted log, ready to store (snake-case keys: read by jsonb_to_recordset). */
+/** One accepted log, ready to store (snake-case keys: read by json_to_recordset). */
 export interface LogRow {
   op_id: string;
   contract_id: string;
@@ -121,18 +121,30 @@ export async function storeLogs(
   if (rows.length === 0) return inserted;
   const json = JSON.stringify(rows);
   // The latest log of each operation in the batch seeds a new operation (log_count 0 until folded).
+  const seeds = new Map<string, LogRow>();
+  for (const r of rows) {
+    const key = `${r.contract_id}|${r.sender_org_id}|${r.reference}`;
+    const seen = seeds.get(key);
+    const newer =
+      !seen || r.event_date > seen.event_date || (r.event_date === seen.event_date && r.log_date > seen.log_date);
+    if (newer) seeds.set(key, r);
+  }
+  // Sorted by key: concurrent batches take the unique index's locks in one order.
+  const ops = [...seeds.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, r]) => r)
+    .map(({ critical_level, visit_attempt, equipment_working_order, contacts, origin, description, ...op }) => op);
   await tx.execute(sql`
     INSERT INTO operations (id, contract_id, sender_org_id, reference, operation_type, status, event, work_type,
       asset_id, asset_reference, service_code, status_event_at, status_log_at, first_event_at, last_event_at,
       log_count, created_at, updated_at)
-    SELECT DISTINCT ON (contract_id, sender_org_id, reference) op_id, contract_id, sender_org_id, reference,
-      operation_type, status, event, work_type, asset_id, asset_reference, service_code, event_date, log_date,
-      event_date, event_date, 0, ${meta.now}::timestamptz, ${meta.now}::timestamptz
-    FROM jsonb_to_recordset(${json}::jsonb) AS x ${recordset}
-    ORDER BY contract_id, sender_org_id, reference, event_date DESC, log_date DESC
+    SELECT op_id, contract_id, sender_org_id, reference, operation_type, status, event, work_type, asset_id,
+      asset_reference, service_code, event_date, log_date, event_date, event_date, 0, ${meta.now}::timestamptz,
+      ${meta.now}::timestamptz
+    FROM json_to_recordset(${JSON.stringify(ops)}::json) AS x ${recordset}
     ON CONFLICT (contract_id, sender_org_id, reference) DO NOTHING`);
   const res = await tx.execute(sql`
-    WITH x AS (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x ${recordset}),
+    WITH x AS (SELECT * FROM json_to_recordset(${json}::json) AS x ${recordset}),
     ins AS (
       INSERT INTO operation_logs (operation_id, contract_id, sender_org_id, dedup_key, operation_type, status, event,
         event_date, log_date, work_type, asset_id, asset_reference, service_code, critical_level, visit_attempt,
@@ -147,16 +159,18 @@ export async function storeLogs(
       ON CONFLICT (contract_id, dedup_key) DO NOTHING
       RETURNING id, operation_id, dedup_key, status, event, event_date, log_date, work_type, asset_id,
         asset_reference, service_code),
-    latest AS (
-      SELECT DISTINCT ON (operation_id) * FROM ins ORDER BY operation_id, event_date DESC, log_date DESC, id DESC),
-    agg AS (
-      SELECT operation_id, count(*)::int AS n, min(event_date) AS first_at, max(event_date) AS last_at
-      FROM ins GROUP BY operation_id),
+    -- One pass over the inserted logs: each operation's latest log, with the batch's count and dates.
+    l AS (
+      SELECT DISTINCT ON (operation_id) operation_id, status, event, event_date, log_date, work_type, asset_id,
+        asset_reference, service_code, count(*) OVER w AS n, min(event_date) OVER w AS first_at,
+        max(event_date) OVER w AS last_at
+      FROM ins WINDOW w AS (PARTITION BY operation_id)
+      ORDER BY operation_id, event_date DESC, log_date DESC, id DESC),
     upd AS (
       UPDATE operations o SET
-        log_count = o.log_count + agg.n,
-        first_event_at = CASE WHEN o.log_count = 0 THEN agg.first_at ELSE least(o.first_event_at, agg.first_at) END,
-        last_event_at = CASE WHEN o.log_count = 0 THEN agg.last_at ELSE greatest(o.last_event_at, agg.last_at) END,
+        log_count = o.log_count + l.n,
+        first_event_at = CASE WHEN o.log_count = 0 THEN l.first_at ELSE least(o.first_event_at, l.first_at) END,
+        last_event_at = CASE WHEN o.log_count = 0 THEN l.last_at ELSE greatest(o.last_event_at, l.last_at) END,
         status = CASE WHEN ${newer} THEN l.status ELSE o.status END,
         event = CASE WHEN ${newer} THEN l.event ELSE o.event END,
         work_type = CASE WHEN ${newer} THEN l.work_type ELSE o.work_type END,
@@ -166,8 +180,7 @@ export async function storeLogs(
         status_event_at = CASE WHEN ${newer} THEN l.event_date ELSE o.status_event_at END,
         status_log_at = CASE WHEN ${newer} THEN l.log_date ELSE o.status_log_at END,
         updated_at = ${meta.now}::timestamptz
-      FROM agg JOIN latest l ON l.operation_id = agg.operation_id
-      WHERE o.id = agg.operation_id
+      FROM l WHERE o.id = l.operation_id
       RETURNING o.id)
     SELECT dedup_key, operation_id FROM ins`);
   for (const row of res.rows as Array<{ dedup_key: string; operation_id: string }>) {
