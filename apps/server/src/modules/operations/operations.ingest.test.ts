@@ -137,6 +137,24 @@ describe('ingestion', () => {
     expect(detail.body.logs.map((l) => l.event)).toEqual(['requested', 'planned', 'done']);
   });
 
+  it('stores nothing of a batch that fails part-way, and the resent batch once', async () => {
+    const q = (text: string) => ctx.database.pool.query(text);
+    // The last write of the batch's transaction fails, as a crash before COMMIT would cut it.
+    await q(`CREATE FUNCTION ops_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'crash'; END $$`);
+    await q(
+      'CREATE TRIGGER ops_fail BEFORE INSERT OR UPDATE ON operation_daily_counts FOR EACH ROW EXECUTE FUNCTION ops_fail()',
+    );
+    const logs = [aLog(t), aLog(t), aLog(t)];
+    const [logsBefore, opsBefore] = [await count('operation_logs'), await count('operations')];
+    expect((await post({ logs })).status).toBe(500);
+    expect([await count('operation_logs'), await count('operations')]).toEqual([logsBefore, opsBefore]);
+    await q('DROP TRIGGER ops_fail ON operation_daily_counts');
+    await q('DROP FUNCTION ops_fail()');
+    expect((await post({ logs })).body.accepted).toBe(3);
+    expect((await post({ logs })).body.duplicates).toBe(3);
+    expect(await count('operation_logs')).toBe(logsBefore + 3);
+  });
+
   it('refuses an empty batch and one over 1,000 logs as a whole', async () => {
     expect((await post({ logs: [] })).body.error?.code).toBe('operation.batch_empty');
     const big = await post({ logs: Array.from({ length: 1001 }, () => aLog(t)) });
