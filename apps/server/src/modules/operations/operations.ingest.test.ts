@@ -101,6 +101,20 @@ describe('ingestion', () => {
       [12, 'refused', 'operation.invalid_log', 'log'],
     ]);
     expect(res.body).toMatchObject({ accepted: 2, refused: 11, duplicates: 0 });
+    // Malformed logs naming the contract count among its refusals (the owner sees why data is refused).
+    const status = await send<{ refusalsByReason: Array<{ code: string; count: number }> }>(
+      ctx,
+      owner,
+      'GET',
+      `/api/contracts/${contractId}/connector`,
+    );
+    expect(status.body.refusalsByReason).toEqual(
+      expect.arrayContaining([
+        { code: 'operation.invalid_status_event', count: 1 },
+        { code: 'operation.invalid_log', count: 3 },
+        { code: 'operation.date_in_future', count: 1 },
+      ]),
+    );
   });
 
   it('stores a log sent twice once, within a batch and across batches', async () => {

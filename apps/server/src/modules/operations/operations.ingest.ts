@@ -75,22 +75,35 @@ export async function ingestLogs(
 
   // 1. Shape, status / event pair, dates.
   const parsed: Array<{ index: number; log: ParsedLog }> = [];
+  // Malformed logs that still name a contract: counted on it, so its owner sees why data is refused.
+  const unattributed: Array<{ reference: string; code: string }> = [];
   items.forEach((it, index) => {
     const raw =
       opts.fixed && isObject(it.raw) && it.raw.contractReference === undefined
         ? { ...it.raw, contractReference: opts.fixed.reference }
         : it.raw;
     const out = it.refusal ? { refusal: it.refusal } : parseLog(raw, now);
-    if ('refusal' in out) refuse(index, out.refusal, opts.fixed?.id);
-    else parsed.push({ index, log: out.log });
+    if (!('refusal' in out)) {
+      parsed.push({ index, log: out.log });
+      return;
+    }
+    refuse(index, out.refusal, opts.fixed?.id);
+    const named = isObject(raw) ? raw.contractReference : undefined;
+    if (!opts.fixed && typeof named === 'string' && named.trim().length > 0 && named.length <= 120) {
+      unattributed.push({ reference: named.trim(), code: out.refusal.code });
+    }
   });
 
   // 2. The contract, by the sender organisation's own reference: being found makes it a party.
   const contracts = opts.fixed
     ? new Map([[opts.fixed.reference.toLowerCase(), opts.fixed]])
     : await contractsByReferences(deps.db, sender.organizationId, [
-        ...new Set(parsed.map((p) => p.log.contractReference)),
+        ...new Set([...parsed.map((p) => p.log.contractReference), ...unattributed.map((u) => u.reference)]),
       ]);
+  for (const u of unattributed) {
+    const contract = contracts.get(u.reference.toLowerCase());
+    if (contract && contract.role !== 'owner') refusedByContract.push({ contractId: contract.id, code: u.code });
+  }
   const pending: Pending[] = [];
   for (const p of parsed) {
     const contract = contracts.get(p.log.contractReference.toLowerCase());
