@@ -18,7 +18,7 @@ import { systemClock } from '../apps/server/src/shared/clock';
 import { openEngine } from './engine';
 
 const BATCH = 1000;
-const BATCHES = Number(process.env.OPS_BATCHES ?? 30);
+const BATCHES = 30;
 const pairs = [
   ['open', 'requested'],
   ['open', 'planned'],
@@ -228,7 +228,7 @@ function printOperations(results: OperationFigures[]) {
 
 /** Runs the figure on PGlite, and on PostgreSQL when DATABASE_URL is set; saves bench/results/operations-*.json. */
 export async function benchOperations(): Promise<void> {
-  const results = process.env.OPS_SKIP_PGLITE ? [] : [await run('pglite')];
+  const results = [await run('pglite')];
   if (process.env.DATABASE_URL) results.push(await run('postgresql'));
   printOperations(results);
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
