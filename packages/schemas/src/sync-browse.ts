@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { treeNodeKeySchema } from './asset-api';
+import { changeEntrySchema } from './sync';
 
 /**
  * The console's reads of a contract's shared set: a tree (geography, then the shared elements
@@ -62,3 +63,11 @@ export const sharedSearchPage = z.object({
   counts: z.record(z.string(), z.number().int()),
 });
 export type SharedSearchPage = z.infer<typeof sharedSearchPage>;
+
+export const recentChangesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** The latest entries of a contract's change feed, newest first (the console's timeline). */
+export const recentChangesSchema = z.object({ items: z.array(changeEntrySchema) });
+export type RecentChanges = z.infer<typeof recentChangesSchema>;

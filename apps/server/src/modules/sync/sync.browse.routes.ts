@@ -1,12 +1,14 @@
 import {
   contractIdParams,
+  recentChangesQuery,
+  recentChangesSchema,
   sharedSearchPage,
   sharedSearchQuery,
   sharedTreeChildren,
   sharedTreeQuery,
 } from '@raccord/schemas';
 import type { App, AppDeps } from '../../shared/http';
-import { listSharedTreeChildren, searchSharedAssets } from './sync.browse';
+import { listRecentChanges, listSharedTreeChildren, searchSharedAssets } from './sync.browse';
 
 const tags = ['sync'];
 
@@ -37,5 +39,18 @@ export function syncBrowseRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => searchSharedAssets(deps, req.actor, req.params.id, req.query),
+  );
+  app.get(
+    '/contracts/:id/recent-changes',
+    {
+      schema: {
+        tags,
+        summary: 'Derniers changements du patrimoine partagé, du plus récent au plus ancien (console)',
+        params: contractIdParams,
+        querystring: recentChangesQuery,
+        response: { 200: recentChangesSchema },
+      },
+    },
+    async (req) => listRecentChanges(deps, req.actor, req.params.id, req.query),
   );
 }

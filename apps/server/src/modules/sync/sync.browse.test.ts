@@ -87,6 +87,29 @@ describe('shared tree and search', () => {
   });
 });
 
+describe('recent changes', () => {
+  it('lists the latest feed entries of this contract, newest first', async () => {
+    const [first, second] = await materialisedIds(ctx, contractId);
+    for (const id of [first, second]) {
+      const res = await call(ctx, owner, 'PATCH', `/api/assets/${id}`, { label: `Ascenseur renommé ${id}` });
+      expect(res.status).toBe(200);
+    }
+    await ctx.runner.drain();
+    const res = await call<{ items: Array<{ kind: string; cursor: string; asset: { id: string } }> }>(
+      ctx,
+      provider,
+      'GET',
+      `/api/contracts/${contractId}/recent-changes?limit=5`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i) => [i.kind, i.asset.id])).toEqual([
+      ['updated', second],
+      ['updated', first],
+    ]);
+    expect(Number(res.body.items[0]?.cursor)).toBeGreaterThan(Number(res.body.items[1]?.cursor));
+  });
+});
+
 describe('who reads the shared tree and list', () => {
   const expected: Record<string, number> = {
     owner: 200,
@@ -98,7 +121,7 @@ describe('who reads the shared tree and list', () => {
   it.each(Object.keys(expected))('%s', async (who) => {
     const session = sessions[who];
     if (!session) throw new Error(who);
-    for (const path of ['shared-tree', 'shared-search']) {
+    for (const path of ['shared-tree', 'shared-search', 'recent-changes']) {
       const res = await call(ctx, session, 'GET', `/api/contracts/${contractId}/${path}`);
       expect([path, res.status]).toEqual([path, expected[who]]);
     }

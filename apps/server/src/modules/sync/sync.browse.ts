@@ -1,12 +1,12 @@
-import type { GeoLevel, SharedSearchPage, SharedTreeChildren, SharedTreeNode } from '@raccord/schemas';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { GeoLevel, RecentChanges, SharedSearchPage, SharedTreeChildren, SharedTreeNode } from '@raccord/schemas';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { areaOfLabel, findArea } from '../assets/assets.geo';
 import { type PartyAccess, requireContractParty } from './sync.access';
 import { syncStateErrors } from './sync.errors';
-import { contractAssets } from './sync.tables';
+import { contractAssets, contractChanges } from './sync.tables';
 
 /**
  * The console's reads of a contract's shared set: a tree (official geography, then the shared
@@ -185,5 +185,33 @@ export async function searchSharedAssets(
     offset: q.offset,
     limit: q.limit,
     counts,
+  };
+}
+
+/**
+ * The latest entries of the change feed, newest first, for the console's timeline (feed cursors
+ * are global, so "the last 20" cannot be asked of the feed itself). Readable like the feed.
+ */
+export async function listRecentChanges(
+  deps: { db: Db },
+  actor: Actor | null,
+  contractId: string,
+  q: { limit: number },
+): Promise<RecentChanges> {
+  const access = await requireContractParty(deps.db, actor, contractId);
+  if (access.contract.state !== 'terminated') assertReadable(access);
+  const rows = await deps.db
+    .select()
+    .from(contractChanges)
+    .where(eq(contractChanges.contractId, contractId))
+    .orderBy(desc(contractChanges.id))
+    .limit(q.limit);
+  return {
+    items: rows.map((r) => ({
+      cursor: String(r.id),
+      kind: r.kind,
+      at: r.at.toISOString(),
+      asset: { id: r.assetId, reference: r.reference, label: r.label, type: r.type, parentId: r.parentId },
+    })),
   };
 }
