@@ -1,7 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
 import { useSession } from '../features/auth/use-session';
+import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
 import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio, homePath } from '../lib/permissions';
 import { AccountPage } from '../routes/AccountPage';
+import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { AuditPage } from '../routes/AuditPage';
 import { ContractProjectPage } from '../routes/ContractProjectPage';
 import { ContractWizardPage } from '../routes/ContractWizardPage';
@@ -11,6 +14,7 @@ import { NotFoundPage } from '../routes/NotFoundPage';
 import { OrganizationsPage } from '../routes/OrganizationsPage';
 import { PatrimoinePage } from '../routes/PatrimoinePage';
 import { ServiceClientTradeRequestsPage } from '../routes/ServiceClientTradeRequestsPage';
+import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
@@ -102,6 +106,22 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'mon-compte', element: <AccountPage /> },
+      {
+        path: 'mon-compte/cles-api',
+        element: (
+          <Allowed when={canManageApiKeys}>
+            <ApiKeysPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'patrimoine-partage/:id?',
+        element: (
+          <Allowed when={canBrowseSharedPatrimoine}>
+            <SharedPatrimoinePage />
+          </Allowed>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -16,6 +16,8 @@ import { ProjectStatusBanner } from '../features/contracts/project/ProjectStatus
 import { ProjectSummary } from '../features/contracts/project/ProjectSummary';
 import { SubmitBlockCard } from '../features/contracts/project/SubmitBlockCard';
 import { contractKeys, useProject } from '../features/contracts/use-contract-queries';
+import { SyncCard } from '../features/sharing/SyncCard';
+import { hasSharing } from '../features/sharing/sync-rules';
 import { canUseStudio } from '../lib/permissions';
 
 /** `/contrats/projets/:id` — the project page, for every party and any state (the e-mails link here). */
@@ -74,6 +76,7 @@ export function ContractProjectPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
+            {hasSharing(data.state) && <SyncCard project={data} />}
             {data.permissions.canSubmit && ownParty && (
               <SubmitBlockCard
                 key={data.version}
