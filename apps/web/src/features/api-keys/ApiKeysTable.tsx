@@ -31,13 +31,13 @@ export function ApiKeysTable({
     {
       title: t('apiKeys.table.prefix'),
       dataIndex: 'prefix',
-      width: 160,
+      width: 140,
       render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
     },
     {
       title: t('apiKeys.table.created'),
       key: 'created',
-      width: 240,
+      width: 220,
       render: (_, row) => (
         <>
           <div>{formatDateTime(row.createdAt)}</div>
@@ -50,7 +50,7 @@ export function ApiKeysTable({
     {
       title: t('apiKeys.table.lastUsed'),
       dataIndex: 'lastUsedAt',
-      width: 190,
+      width: 170,
       render: (at: string | null) =>
         at ? (
           <span title={formatDateTime(at)}>{fromNow(at)}</span>
@@ -61,7 +61,7 @@ export function ApiKeysTable({
     {
       title: t('apiKeys.table.status'),
       key: 'status',
-      width: 200,
+      width: 190,
       render: (_, row) =>
         row.revokedAt ? (
           <Tag color="red" variant="filled" title={formatDateTime(row.revokedAt)}>
@@ -76,7 +76,7 @@ export function ApiKeysTable({
     {
       title: <span className="sr-only">{t('apiKeys.table.actions')}</span>,
       key: 'actions',
-      width: 120,
+      width: 110,
       align: 'right',
       render: (_, row) =>
         row.revokedAt ? null : (

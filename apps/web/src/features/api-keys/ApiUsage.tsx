@@ -36,7 +36,8 @@ export function ApiUsage({ secret }: { secret?: string }) {
             lineHeight: 1.6,
             overflowX: 'auto',
             margin: 0,
-            whiteSpace: 'pre',
+            whiteSpace: 'pre-wrap',
+            wordBreak: 'break-all',
           }}
         >
           {text}

@@ -3,7 +3,7 @@ import { Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { AssetIcon } from '../assets/AssetIcon';
-import { typeLabel } from '../assets/asset-types';
+import { levelLabel } from '../assets/asset-types';
 import { formatDateTime } from '../contracts/contract-format';
 import { useRecentChanges } from './use-sharing';
 
@@ -37,7 +37,8 @@ export function ChangeTimeline({ contractId }: { contractId: string }) {
                   <Typography.Text code>{c.asset.reference}</Typography.Text>
                 </Flex>
                 <Typography.Text ellipsis style={{ maxWidth: 320 }}>
-                  {c.asset.label} <Typography.Text type="secondary">· {typeLabel(t, c.asset.type)}</Typography.Text>
+                  {c.asset.label}{' '}
+                  <Typography.Text type="secondary">· {levelLabel(t, c.asset.type, c.asset.type)}</Typography.Text>
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(c.at)} · {t('sharing.changes.cursor', { cursor: c.cursor })}

@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { AssetIcon } from '../assets/AssetIcon';
-import { formatCount, orderedCounts, typeLabel } from '../assets/asset-types';
+import { formatCount, levelLabel, orderedCounts, typeLabel } from '../assets/asset-types';
 import { useSharedSearch } from './use-sharing';
 
 /** The shared set as a list: search by the start of the owner's reference or label, filter by type, pages. */
@@ -25,25 +25,26 @@ export function SharedList({ contractId }: { contractId: string }) {
     {
       title: t('sharing.list.reference'),
       dataIndex: 'reference',
-      width: 200,
+      width: 180,
       render: (ref: string) => <Typography.Text code>{ref}</Typography.Text>,
     },
     { title: t('sharing.list.label'), dataIndex: 'label', ellipsis: true },
     {
       title: t('sharing.list.type'),
       dataIndex: 'type',
-      width: 220,
+      width: 170,
       render: (value: string) => (
         <Flex gap={6} align="center">
           <AssetIcon type={value} />
-          {typeLabel(t, value)}
+          {levelLabel(t, value, value)}
         </Flex>
       ),
     },
     {
       title: t('sharing.list.commune'),
       key: 'commune',
-      width: 200,
+      width: 150,
+      ellipsis: true,
       render: (_, row) => row.commune?.name ?? '—',
     },
   ];

@@ -2,12 +2,12 @@ import type { SharedTreeNode } from '@raccord/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { Flex, Skeleton, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useEffect, useState } from 'react';
+import { type Key, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { AssetIcon } from '../assets/AssetIcon';
-import { formatCount, typeLabel } from '../assets/asset-types';
+import { formatCount, levelLabel } from '../assets/asset-types';
 import { getSharedTreeChildren } from './sharing.api';
 import { sharingKeys, useSharedTreeChildren } from './use-sharing';
 
@@ -23,11 +23,12 @@ function NodeTitle({ node, t }: { node: SharedTreeNode; t: TFn }) {
         {node.label}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-        {node.level === 'asset'
-          ? node.type
-            ? typeLabel(t, node.type)
-            : ''
-          : t('sharing.tree.count', { count: node.total, n: formatCount(node.total) })}
+        {node.level === 'asset' && node.type ? levelLabel(t, node.type, node.type) : null}
+        {node.level !== 'asset'
+          ? t('sharing.tree.count', { count: node.total, n: formatCount(node.total) })
+          : node.total > 1
+            ? ` · ${t('sharing.tree.below', { count: node.total - 1, n: formatCount(node.total - 1) })}`
+            : null}
       </Typography.Text>
     </Flex>
   );
@@ -54,7 +55,7 @@ function toData(nodes: SharedTreeNode[], total: number, t: TFn, parentKey: strin
   return data;
 }
 
-function withChildren(list: DataNode[], key: React.Key, children: DataNode[]): DataNode[] {
+function withChildren(list: DataNode[], key: Key, children: DataNode[]): DataNode[] {
   return list.map((n) =>
     n.key === key ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, key, children) } : n,
   );
@@ -77,7 +78,7 @@ export function SharedTree({ contractId }: { contractId: string }) {
     return <EmptyState title={t('sharing.tree.emptyTitle')} description={t('sharing.tree.emptyHelp')} />;
   }
 
-  const loadData = async (node: { key: React.Key; children?: DataNode[] }) => {
+  const loadData = async (node: { key: Key; children?: DataNode[] }) => {
     if (node.children) return;
     const key = String(node.key);
     const page = await queryClient.fetchQuery({

@@ -1,13 +1,13 @@
 import { ApartmentOutlined, PauseCircleOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import type { ContractProjectDetail, SyncProgress } from '@raccord/schemas';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { formatCount } from '../assets/asset-types';
 import { useSession } from '../auth/use-session';
-import { formatDateTime } from '../contracts/contract-format';
+import { formatDateTime, partyOf } from '../contracts/contract-format';
 import { LifecycleModal } from './LifecycleModal';
 import type { LifecycleVerb } from './sharing.api';
 import { currentStateReason, lifecycleVerbs, syncPercent } from './sync-rules';
@@ -20,7 +20,7 @@ const stateColors: Record<SyncProgress['state'], string> = {
   stopped: 'error',
 };
 
-const verbIcons: Record<LifecycleVerb, React.ReactNode> = {
+const verbIcons: Record<LifecycleVerb, ReactNode> = {
   suspend: <PauseCircleOutlined />,
   resume: <PlayCircleOutlined />,
   terminate: <StopOutlined />,
@@ -33,7 +33,9 @@ export function SyncCard({ project }: { project: ContractProjectDetail }) {
   const session = useSession();
   const sync = useSyncProgress(project.id);
   const [verb, setVerb] = useState<LifecycleVerb | null>(null);
-  const ownerAdmin = project.permissions.ownRole === 'owner' && session.user.role === 'admin';
+  // `permissions.ownRole` is about step 4's blocks (null once active): the owner is read from the parties.
+  const isOwner = partyOf(project, 'owner')?.organization.id === session.organization.id;
+  const ownerAdmin = isOwner && session.user.role === 'admin';
   const verbs = lifecycleVerbs(project.state, ownerAdmin);
   const stateReason = project.state === 'active' ? null : currentStateReason(project);
 
@@ -54,7 +56,7 @@ export function SyncCard({ project }: { project: ContractProjectDetail }) {
         <Button
           icon={<ApartmentOutlined />}
           onClick={() => void navigate(`/patrimoine-partage/${project.id}`)}
-          disabled={project.state !== 'active' && project.permissions.ownRole !== 'owner'}
+          disabled={project.state !== 'active' && !isOwner}
         >
           {t('sharing.sync.browse')}
         </Button>
