@@ -61,6 +61,7 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
       <Typography.Paragraph type="secondary">{t('apiKeys.create.help')}</Typography.Paragraph>
       <Form
         form={form}
+        name="create-api-key"
         layout="vertical"
         onFinish={({ name }) =>
           create.mutate(name.trim(), { onSuccess: (key) => setCreated(key), onError: (e) => onError(e, form) })

@@ -61,7 +61,7 @@ export function LifecycleModal({
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+      <Form form={form} name="contract-lifecycle" layout="vertical" onFinish={submit} requiredMark>
         <Form.Item
           name="reason"
           label={t('sharing.lifecycle.reason')}
