@@ -175,7 +175,9 @@ describe('sharing journey', () => {
     const dialog = owner.getByRole('dialog', { name: 'Suspendre le contrat' });
     await dialog.getByLabel('Motif').fill('Audit des accès en cours');
     await dialog.getByRole('button', { name: 'Suspendre' }).click();
-    await owner.getByText('Audit des accès en cours').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await owner.getByText(/^Contrat suspendu le/).waitFor();
+    await owner.getByText('Audit des accès en cours').first().waitFor();
     await screenshot(owner, 'sharing-04-owner-suspended');
     const refused = await fetch(`${server.url}/api/contracts/${contractId}/assets`, { headers: auth });
     expect(refused.status).toBe(409);

@@ -72,7 +72,7 @@ export function LifecycleModal({
             { max: 1000 },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={1000} showCount autoFocus />
+          <Input.TextArea rows={3} maxLength={1000} autoFocus />
         </Form.Item>
         {verb === 'terminate' && (
           <Form.Item
