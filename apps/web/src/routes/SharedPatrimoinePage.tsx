@@ -54,7 +54,7 @@ export function SharedPatrimoinePage() {
           </Card>
         )
       ) : (
-        <SharedContract contractId={selected} project={project} />
+        <SharedContract key={selected} contractId={selected} project={project} />
       )}
     </>
   );

@@ -123,7 +123,7 @@ function SyncDetails({ progress }: { progress: SyncProgress }) {
         <Alert
           type="warning"
           showIcon
-          title={t('sharing.sync.lastError', { attempts: progress.attempts })}
+          title={t(live ? 'sharing.sync.lastError' : 'sharing.sync.lastErrorFinal', { attempts: progress.attempts })}
           description={progress.lastError}
         />
       )}

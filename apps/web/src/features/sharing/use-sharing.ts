@@ -50,7 +50,9 @@ export function useSharedTreeChildren(contractId: string, node: string | null, e
     queryKey: sharingKeys.tree(contractId, node),
     queryFn: ({ signal }) => getSharedTreeChildren(contractId, node, 0, signal),
     enabled,
-    staleTime: 30_000,
+    // The tree keeps its expanded branches in local state: a background refetch would fold them.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
   });
 }
 
