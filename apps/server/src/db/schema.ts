@@ -10,3 +10,4 @@ export * from '../modules/meta/meta.tables';
 export * from '../modules/organizations/organizations.tables';
 export * from '../modules/sync/sync.tables';
 export * from '../modules/trades/trades.tables';
+export * from '../modules/service-codes/service-codes.tables';
