@@ -138,4 +138,3 @@ export const serviceCodeDismissals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.contractId, t.ownerKey, t.providerKey] })],
 );
-
