@@ -2,9 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CodeOutlined,
   FileProtectOutlined,
   HomeOutlined,
   InboxOutlined,
+  OrderedListOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -12,7 +14,7 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Viewer } from '../lib/permissions';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio } from '../lib/permissions';
+import { canManageTrades, canReadAudit, canUsePatrimoine, canUseServiceCodes, canUseStudio } from '../lib/permissions';
 
 interface NavLink {
   path: string;
@@ -29,9 +31,16 @@ export const studioLinks: NavLink[] = [
 
 export const platformLinks: NavLink[] = [
   { path: '/patrimoine', labelKey: 'nav.patrimoine', icon: <HomeOutlined />, allowed: canUsePatrimoine },
+  { path: '/codes-prestation', labelKey: 'nav.serviceCodes', icon: <CodeOutlined />, allowed: canUseServiceCodes },
   { path: '/organisations', labelKey: 'nav.organizations', icon: <BankOutlined />, allowed: everyone },
   { path: '/metiers', labelKey: 'nav.trades', icon: <ToolOutlined />, allowed: canManageTrades },
   { path: '/service-client/metiers', labelKey: 'nav.tradeRequests', icon: <InboxOutlined />, allowed: canManageTrades },
+  {
+    path: '/service-client/codes-prestation',
+    labelKey: 'nav.serviceCodeSubmissions',
+    icon: <OrderedListOutlined />,
+    allowed: canManageTrades,
+  },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, allowed: canReadAudit },
 ];
 

@@ -1,6 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useSession } from '../features/auth/use-session';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio, homePath } from '../lib/permissions';
+import {
+  canManageTrades,
+  canReadAudit,
+  canUsePatrimoine,
+  canUseServiceCodes,
+  canUseStudio,
+  homePath,
+} from '../lib/permissions';
 import { AccountPage } from '../routes/AccountPage';
 import { AuditPage } from '../routes/AuditPage';
 import { ContractProjectPage } from '../routes/ContractProjectPage';
@@ -10,7 +17,9 @@ import { NewContractProjectPage } from '../routes/NewContractProjectPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OrganizationsPage } from '../routes/OrganizationsPage';
 import { PatrimoinePage } from '../routes/PatrimoinePage';
+import { ServiceClientCodesPage } from '../routes/ServiceClientCodesPage';
 import { ServiceClientTradeRequestsPage } from '../routes/ServiceClientTradeRequestsPage';
+import { ServiceCodesPage } from '../routes/ServiceCodesPage';
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
@@ -73,6 +82,22 @@ export const router = createBrowserRouter([
         element: (
           <Allowed when={canManageTrades}>
             <ServiceClientTradeRequestsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'service-client/codes-prestation',
+        element: (
+          <Allowed when={canManageTrades}>
+            <ServiceClientCodesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'codes-prestation',
+        element: (
+          <Allowed when={canUseServiceCodes}>
+            <ServiceCodesPage />
           </Allowed>
         ),
       },
