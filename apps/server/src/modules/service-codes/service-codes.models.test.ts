@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoOwnerLiftCodes, demoProviderLiftCodes } from '../../demo/demo-service-codes.seed';
 import {
   catalogueToCsv,
   codesState,
@@ -152,5 +153,26 @@ describe('table state and versions', () => {
     expect(d.added.map((p) => p.id)).toEqual(['p3']);
     expect(d.removed.map((p) => p.id)).toEqual(['p2']);
     expect(d.changed).toEqual([{ before: before[0], after: after[0] }]);
+  });
+});
+
+describe('demo catalogues', () => {
+  it('parse cleanly and suggest the pairs a person would make', () => {
+    const owner = parseCatalogueCsv(demoOwnerLiftCodes);
+    const provider = parseCatalogueCsv(demoProviderLiftCodes);
+    expect([owner.errors, provider.errors]).toEqual([[], []]);
+    const s = suggestPairs({
+      owner: owner.lines,
+      provider: provider.lines,
+      pairedOwnerKeys: new Set(),
+      dismissed: new Set(),
+      history: [],
+    });
+    expect(s.map((x) => `${x.ownerCode}→${x.providerCode}`)).toEqual([
+      'DEP→P910',
+      'DESINC→P920',
+      'TRX→P950',
+      'VE→P902',
+    ]);
   });
 });
