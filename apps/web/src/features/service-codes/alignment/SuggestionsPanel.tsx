@@ -15,6 +15,8 @@ export function SuggestionsPanel(props: {
   const { t } = useTranslation();
   const suggestions = useSuggestions(props.contractId, true);
   const items = suggestions.data?.items ?? [];
+  // A suggestion read before the last change may already be in the table: wait for the fresh list.
+  const busy = props.busy || suggestions.isFetching;
   return (
     <Card
       size="small"
@@ -36,22 +38,10 @@ export function SuggestionsPanel(props: {
               actions={
                 props.canEdit
                   ? [
-                      <Button
-                        key="accept"
-                        size="small"
-                        type="link"
-                        disabled={props.busy}
-                        onClick={() => props.onAccept(s)}
-                      >
+                      <Button key="accept" size="small" type="link" disabled={busy} onClick={() => props.onAccept(s)}>
                         {t('serviceCodes.suggestions.accept')}
                       </Button>,
-                      <Button
-                        key="dismiss"
-                        size="small"
-                        type="text"
-                        disabled={props.busy}
-                        onClick={() => props.onDismiss(s)}
-                      >
+                      <Button key="dismiss" size="small" type="text" disabled={busy} onClick={() => props.onDismiss(s)}>
                         {t('serviceCodes.suggestions.dismiss')}
                       </Button>,
                     ]
