@@ -109,7 +109,10 @@ describe('catalogue', () => {
     expect(res).toEqual({ created: 1, updated: 1 });
     const items = (await list(owner)).body.items;
     expect(items.map((c) => c.code)).toEqual(['CT', 'DEP', 'DESINC', 'REP', 'VE']);
-    expect(items.find((c) => c.code === 'VE')?.label).toBe('Visite d’entretien périodique');
+    expect(items.find((c) => c.code === 'VE')).toMatchObject({
+      label: 'Visite d’entretien périodique',
+      workType: 'preventive', // no work-type column in the file: kept
+    });
     const exported = await as(ctx, owner, 'GET', `/api/service-codes/export.csv?tradeId=${trade}`);
     expect(exported.status).toBe(200);
     expect(exported.raw.split('\r\n')[0]).toBe('\uFEFFcode;libellé;type de travaux;description');

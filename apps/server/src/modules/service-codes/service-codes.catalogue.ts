@@ -161,7 +161,7 @@ export async function deleteServiceCode(deps: CatalogueDeps, actor: Actor | null
 /**
  * Imports a catalogue CSV, all or nothing: any line in error and nothing is written, every error
  * listed with its line. Codes already there are updated (label, work type, description), new ones
- * created, codes absent from the file kept: re-importing a corrected export is the usual case,
+ * created, codes absent from the file kept (and columns absent from it leave their values): re-importing a corrected export is the usual case,
  * and a partial import would leave a catalogue nobody chose.
  */
 export async function importServiceCodes(
@@ -171,7 +171,7 @@ export async function importServiceCodes(
 ) {
   const who = requireCatalogueWriter(actor);
   await requireTrade(deps.db, input.tradeId);
-  const { lines, errors } = parseCatalogueCsv(input.csv);
+  const { lines, errors, columns } = parseCatalogueCsv(input.csv);
   if (errors.length > 0) throw serviceCodeErrors.importInvalid(errors.slice(0, 200));
   if (lines.length === 0) throw serviceCodeErrors.importInvalid([{ line: 2, field: 'code', reason: 'missing' }]);
   return deps.db.transaction(async (tx) => {
@@ -185,7 +185,14 @@ export async function importServiceCodes(
       const found = existing.get(codeKey(l.code));
       const values = { label: l.label, workType: l.workType, description: l.description, updatedAt: now };
       if (found) {
-        await tx.update(serviceCodes).set(values).where(eq(serviceCodes.id, found.id));
+        // A column the file does not have leaves the existing values alone.
+        const patch = {
+          label: l.label,
+          updatedAt: now,
+          ...(columns.workType ? { workType: l.workType } : {}),
+          ...(columns.description ? { description: l.description } : {}),
+        };
+        await tx.update(serviceCodes).set(patch).where(eq(serviceCodes.id, found.id));
         updated++;
       } else {
         await tx.insert(serviceCodes).values({

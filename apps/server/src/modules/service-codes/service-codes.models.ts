@@ -75,7 +75,12 @@ export function detectSeparator(header: string): ';' | ',' {
  * problem is reported with its line number (the header is line 1); a code twice in the file is an
  * error on its second line. Quoted fields may not span lines (a catalogue has none).
  */
-export function parseCatalogueCsv(text: string): { lines: CatalogueLine[]; errors: ImportLineError[] } {
+export function parseCatalogueCsv(text: string): {
+  lines: CatalogueLine[];
+  errors: ImportLineError[];
+  /** Optional columns the header holds: an absent one leaves existing values alone on re-import. */
+  columns: { workType: boolean; description: boolean };
+} {
   const rows = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const errors: ImportLineError[] = [];
   const header = rows[0] ?? '';
@@ -84,7 +89,8 @@ export function parseCatalogueCsv(text: string): { lines: CatalogueLine[]; error
   for (const needed of ['code', 'label'] as const) {
     if (!columns.includes(needed)) errors.push({ line: 1, field: needed, reason: 'header' });
   }
-  if (errors.length > 0) return { lines: [], errors };
+  const present = { workType: columns.includes('workType'), description: columns.includes('description') };
+  if (errors.length > 0) return { lines: [], errors, columns: present };
   const lines: CatalogueLine[] = [];
   const seen = new Map<string, number>();
   rows.slice(1).forEach((raw, i) => {
@@ -116,7 +122,7 @@ export function parseCatalogueCsv(text: string): { lines: CatalogueLine[]; error
     }
     if (errors.length === before) lines.push({ line, code, label, workType, description: description || null });
   });
-  return { lines, errors };
+  return { lines, errors, columns: present };
 }
 
 const csvCell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
