@@ -2,11 +2,16 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CodeOutlined,
   FileProtectOutlined,
   HomeOutlined,
   InboxOutlined,
+<<<<<<< HEAD
   KeyOutlined,
   PartitionOutlined,
+=======
+  OrderedListOutlined,
+>>>>>>> codes
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -16,7 +21,7 @@ import type { ReactNode } from 'react';
 import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
 import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
 import type { Viewer } from '../lib/permissions';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio } from '../lib/permissions';
+import { canManageTrades, canReadAudit, canUsePatrimoine, canUseServiceCodes, canUseStudio } from '../lib/permissions';
 
 interface NavLink {
   path: string;
@@ -33,15 +38,25 @@ export const studioLinks: NavLink[] = [
 
 export const platformLinks: NavLink[] = [
   { path: '/patrimoine', labelKey: 'nav.patrimoine', icon: <HomeOutlined />, allowed: canUsePatrimoine },
+<<<<<<< HEAD
   {
     path: '/patrimoine-partage',
     labelKey: 'nav.sharedPatrimoine',
     icon: <PartitionOutlined />,
     allowed: canBrowseSharedPatrimoine,
   },
+=======
+  { path: '/codes-prestation', labelKey: 'nav.serviceCodes', icon: <CodeOutlined />, allowed: canUseServiceCodes },
+>>>>>>> codes
   { path: '/organisations', labelKey: 'nav.organizations', icon: <BankOutlined />, allowed: everyone },
   { path: '/metiers', labelKey: 'nav.trades', icon: <ToolOutlined />, allowed: canManageTrades },
   { path: '/service-client/metiers', labelKey: 'nav.tradeRequests', icon: <InboxOutlined />, allowed: canManageTrades },
+  {
+    path: '/service-client/codes-prestation',
+    labelKey: 'nav.serviceCodeSubmissions',
+    icon: <OrderedListOutlined />,
+    allowed: canManageTrades,
+  },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, allowed: canReadAudit },
 ];
 

@@ -1,8 +1,19 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
 import { useSession } from '../features/auth/use-session';
+<<<<<<< HEAD
 import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
 import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio, homePath } from '../lib/permissions';
+=======
+import {
+  canManageTrades,
+  canReadAudit,
+  canUsePatrimoine,
+  canUseServiceCodes,
+  canUseStudio,
+  homePath,
+} from '../lib/permissions';
+>>>>>>> codes
 import { AccountPage } from '../routes/AccountPage';
 import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { AuditPage } from '../routes/AuditPage';
@@ -13,8 +24,13 @@ import { NewContractProjectPage } from '../routes/NewContractProjectPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OrganizationsPage } from '../routes/OrganizationsPage';
 import { PatrimoinePage } from '../routes/PatrimoinePage';
+import { ServiceClientCodesPage } from '../routes/ServiceClientCodesPage';
 import { ServiceClientTradeRequestsPage } from '../routes/ServiceClientTradeRequestsPage';
+<<<<<<< HEAD
 import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
+=======
+import { ServiceCodesPage } from '../routes/ServiceCodesPage';
+>>>>>>> codes
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
@@ -77,6 +93,22 @@ export const router = createBrowserRouter([
         element: (
           <Allowed when={canManageTrades}>
             <ServiceClientTradeRequestsPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'service-client/codes-prestation',
+        element: (
+          <Allowed when={canManageTrades}>
+            <ServiceClientCodesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'codes-prestation',
+        element: (
+          <Allowed when={canUseServiceCodes}>
+            <ServiceCodesPage />
           </Allowed>
         ),
       },

@@ -16,6 +16,7 @@ import { ProjectStatusBanner } from '../features/contracts/project/ProjectStatus
 import { ProjectSummary } from '../features/contracts/project/ProjectSummary';
 import { SubmitBlockCard } from '../features/contracts/project/SubmitBlockCard';
 import { contractKeys, useProject } from '../features/contracts/use-contract-queries';
+import { ContractCodesSection } from '../features/service-codes/alignment/ContractCodesSection';
 import { SyncCard } from '../features/sharing/SyncCard';
 import { hasSharing } from '../features/sharing/sync-rules';
 import { canUseStudio } from '../lib/permissions';
@@ -98,6 +99,11 @@ export function ContractProjectPage() {
         <Col xs={24} xl={9}>
           <PartiesProgressCard project={data} />
         </Col>
+        {data.frozenTerms && (
+          <Col span={24}>
+            <ContractCodesSection contractId={data.id} />
+          </Col>
+        )}
         <Col span={24}>
           <ProjectHistory project={data} />
         </Col>
