@@ -6,12 +6,9 @@ import {
   FileProtectOutlined,
   HomeOutlined,
   InboxOutlined,
-<<<<<<< HEAD
   KeyOutlined,
-  PartitionOutlined,
-=======
   OrderedListOutlined,
->>>>>>> codes
+  PartitionOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,16 +35,13 @@ export const studioLinks: NavLink[] = [
 
 export const platformLinks: NavLink[] = [
   { path: '/patrimoine', labelKey: 'nav.patrimoine', icon: <HomeOutlined />, allowed: canUsePatrimoine },
-<<<<<<< HEAD
   {
     path: '/patrimoine-partage',
     labelKey: 'nav.sharedPatrimoine',
     icon: <PartitionOutlined />,
     allowed: canBrowseSharedPatrimoine,
   },
-=======
   { path: '/codes-prestation', labelKey: 'nav.serviceCodes', icon: <CodeOutlined />, allowed: canUseServiceCodes },
->>>>>>> codes
   { path: '/organisations', labelKey: 'nav.organizations', icon: <BankOutlined />, allowed: everyone },
   { path: '/metiers', labelKey: 'nav.trades', icon: <ToolOutlined />, allowed: canManageTrades },
   { path: '/service-client/metiers', labelKey: 'nav.tradeRequests', icon: <InboxOutlined />, allowed: canManageTrades },

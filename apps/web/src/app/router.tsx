@@ -1,10 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
 import { useSession } from '../features/auth/use-session';
-<<<<<<< HEAD
 import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio, homePath } from '../lib/permissions';
-=======
 import {
   canManageTrades,
   canReadAudit,
@@ -13,7 +10,6 @@ import {
   canUseStudio,
   homePath,
 } from '../lib/permissions';
->>>>>>> codes
 import { AccountPage } from '../routes/AccountPage';
 import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { AuditPage } from '../routes/AuditPage';
@@ -26,11 +22,8 @@ import { OrganizationsPage } from '../routes/OrganizationsPage';
 import { PatrimoinePage } from '../routes/PatrimoinePage';
 import { ServiceClientCodesPage } from '../routes/ServiceClientCodesPage';
 import { ServiceClientTradeRequestsPage } from '../routes/ServiceClientTradeRequestsPage';
-<<<<<<< HEAD
-import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
-=======
 import { ServiceCodesPage } from '../routes/ServiceCodesPage';
->>>>>>> codes
+import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
