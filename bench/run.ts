@@ -1,3 +1,10 @@
+/**
+ * npm run bench [-- --elements 1000000]      every figure (generates the patrimoine)
+ * npm run bench -- --only operations          operation ingestion alone (bench/operations.ts)
+ * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
+ * fresh database dropped at the end) measures the issue's figures next to a naive baseline
+ * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

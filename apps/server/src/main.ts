@@ -6,6 +6,7 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { seedDemo, seedDemoPatrimoine } from './demo/demo.seed';
 import { seedDemoContracts } from './demo/demo-contracts.seed';
+import { seedDemoServiceCodes } from './demo/demo-service-codes.seed';
 import { seedReference } from './demo/reference.seed';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
 import { createSmtpTransport } from './modules/mail/mail.transport';
@@ -37,6 +38,7 @@ async function main() {
     const seeded = await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: false });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
     if (await seedDemoContracts({ db: database.db, clock, config })) log.info('demo contract projects seeded');
+    if (await seedDemoServiceCodes({ db: database.db, clock })) log.info('demo service codes seeded');
   }
 
   let runner: JobRunner | null = null;

@@ -1,6 +1,8 @@
 /** Operation logs sent by providers' connectors, and connector activation (issue 5). */
 import { z } from 'zod';
 import { isoDate } from './common';
+// One list of work types for operation logs and service codes (preventive / corrective).
+import { workTypes } from './service-codes';
 
 /** Error codes of operation ingestion and connector activation. */
 export const operationErrorCodes = [
@@ -25,7 +27,6 @@ export const operationErrorCodes = [
 export type OperationErrorCode = (typeof operationErrorCodes)[number];
 
 export const operationTypes = ['intervention', 'quotation', 'reservation'] as const;
-export const workTypes = ['preventive', 'corrective'] as const;
 export const operationStatuses = ['open', 'pending', 'hold', 'closed', 'denied'] as const;
 export const operationEvents = [
   'requested',
