@@ -66,12 +66,12 @@ export async function ingestLogs(
     ...(it.line !== undefined ? { line: it.line } : {}),
     status: 'accepted',
   }));
+  const refusedByContract: Array<{ contractId: string; code: string }> = [];
   const refuse = (index: number, r: Refusal, contractId?: string) => {
     results[index] = { ...results[index], index, status: 'refused', code: r.code, message: r.message };
     if (r.field) (results[index] as IngestItemResult).field = r.field;
     if (contractId) refusedByContract.push({ contractId, code: r.code });
   };
-  const refusedByContract: Array<{ contractId: string; code: string }> = [];
 
   // 1. Shape, status / event pair, dates.
   const parsed: Array<{ index: number; log: ParsedLog }> = [];
