@@ -107,7 +107,7 @@ async function signIn(page: Page, email: string) {
 }
 
 describe('sharing journey', () => {
-  it('validates a contract, watches the synchronisation, and a provider key pulls the shared set', async () => {
+  it('validates a contract, watches the synchronisation; a provider key pulls the shared set and activates the connector', async () => {
     const ownerApi = await apiLogin('admin@habitat-demo.fr');
     const providerApi = await apiLogin('admin@ascenseurs-demo.fr');
     await waitForDemoPatrimoine(ownerApi);
@@ -152,14 +152,20 @@ describe('sharing journey', () => {
     // A connector, with the key only, pulls the set page by page, then the change feed.
     const auth = { authorization: `Bearer ${secret}` };
     const ids: string[] = [];
+    const lifts: string[] = [];
     let after: string | null = null;
     let feedCursor = '0';
     do {
       const query: string = after ? `&after=${after}` : '';
       const res = await fetch(`${server.url}/api/contracts/${contractId}/assets?limit=20${query}`, { headers: auth });
       expect(res.status).toBe(200);
-      const page = (await res.json()) as { items: Array<{ id: string }>; next: string | null; feedCursor: string };
+      const page = (await res.json()) as {
+        items: Array<{ id: string; reference: string; type: string }>;
+        next: string | null;
+        feedCursor: string;
+      };
       ids.push(...page.items.map((i) => i.id));
+      lifts.push(...page.items.filter((i) => i.type === 'equipment.lift').map((i) => i.reference));
       after = page.next;
       feedCursor = page.feedCursor;
     } while (after);
@@ -170,6 +176,32 @@ describe('sharing journey', () => {
     expect(feed.status).toBe(200);
     expect(((await feed.json()) as { items: unknown[] }).items).toEqual([]);
 
+    // The connector sends its first operation; the owner sees the connector become active.
+    await owner.getByText('En attente de premières données').first().waitFor();
+    const sent = await fetch(`${server.url}/api/operations/logs`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        reference: 'INT-2026-0001',
+        contractReference: 'ASC-PACA-2026',
+        status: 'open',
+        event: 'requested',
+        eventDate: new Date().toISOString(),
+        serviceCode: 'P902',
+        location: { assetReference: lifts[0] },
+        workType: 'corrective',
+        description: 'Ascenseur bloqué au 3e étage',
+      }),
+    });
+    expect(sent.status).toBe(200);
+    expect(((await sent.json()) as { accepted: number }).accepted).toBe(1);
+    await owner.reload();
+    const panel = owner.locator('.ant-card', { hasText: 'Activation du connecteur' });
+    await panel.getByText('Actif', { exact: true }).waitFor();
+    await owner.getByText('INT-2026-0001').waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(owner, 'sharing-04-owner-connector-active');
+
     // The owner suspends with a reason: the key no longer reads the set, the page says why.
     await owner.getByRole('button', { name: 'Suspendre' }).click();
     const dialog = owner.getByRole('dialog', { name: 'Suspendre le contrat' });
@@ -178,7 +210,7 @@ describe('sharing journey', () => {
     await dialog.waitFor({ state: 'hidden' });
     await owner.getByText(/^Contrat suspendu le/).waitFor();
     await owner.getByText('Audit des accès en cours').first().waitFor();
-    await screenshot(owner, 'sharing-04-owner-suspended');
+    await screenshot(owner, 'sharing-05-owner-suspended');
     const refused = await fetch(`${server.url}/api/contracts/${contractId}/assets`, { headers: auth });
     expect(refused.status).toBe(409);
     await owner.close();

@@ -126,6 +126,9 @@ export const operationSummarySchema = z.object({
   assetId: z.string(),
   assetReference: z.string(),
   serviceCode: z.string(),
+  /** The owner's code for it, once the contract's service codes are integrated and the code is known. */
+  ownerServiceCode: z.string().nullable(),
+  serviceCodeStatus: z.enum(['unchecked', 'known', 'unknown']),
   senderName: z.string(),
   firstEventAt: isoDate,
   lastEventAt: isoDate,
@@ -192,5 +195,7 @@ export const connectorStatusSchema = z.object({
   /** The last 30 days, oldest first (UTC days), zeros included. */
   daily: z.array(z.object({ day: z.string(), accepted: z.number().int(), refused: z.number().int() })),
   refusalsByReason: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  /** Accepted logs of the last 30 days whose service code the contract's integrated table lacks. */
+  unknownServiceCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
 });
 export type ConnectorStatus = z.infer<typeof connectorStatusSchema>;

@@ -15,7 +15,7 @@ CREATE TABLE "operation_daily_counts" (
 	"code" text DEFAULT '' NOT NULL,
 	"count" integer NOT NULL,
 	CONSTRAINT "operation_daily_counts_contract_id_day_outcome_code_pk" PRIMARY KEY("contract_id","day","outcome","code"),
-	CONSTRAINT "operation_daily_counts_outcome_ck" CHECK ("operation_daily_counts"."outcome" in ('accepted','refused'))
+	CONSTRAINT "operation_daily_counts_outcome_ck" CHECK ("operation_daily_counts"."outcome" in ('accepted','refused','unknown_code'))
 );
 --> statement-breakpoint
 CREATE TABLE "operation_logs" (
@@ -44,7 +44,8 @@ CREATE TABLE "operation_logs" (
 	"via" text NOT NULL,
 	"received_by" text NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "operation_logs_via_ck" CHECK ("operation_logs"."via" in ('api','csv'))
+	CONSTRAINT "operation_logs_via_ck" CHECK ("operation_logs"."via" in ('api','csv')),
+	CONSTRAINT "operation_logs_code_status_ck" CHECK ("operation_logs"."service_code_status" in ('unchecked','known','unknown'))
 );
 --> statement-breakpoint
 CREATE TABLE "operations" (
@@ -59,6 +60,8 @@ CREATE TABLE "operations" (
 	"asset_id" text NOT NULL,
 	"asset_reference" text NOT NULL,
 	"service_code" text NOT NULL,
+	"owner_service_code" text,
+	"service_code_status" text DEFAULT 'unchecked' NOT NULL,
 	"status_event_at" timestamp with time zone NOT NULL,
 	"status_log_at" timestamp with time zone NOT NULL,
 	"first_event_at" timestamp with time zone NOT NULL,

@@ -138,7 +138,12 @@ export async function getConnectorStatus(
   const res = await deps.db.execute(sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, outcome, code, count FROM operation_daily_counts
     WHERE contract_id = ${contract.id} AND day BETWEEN ${first}::date AND ${today}::date`);
-  const counts = res.rows as Array<{ day: string; outcome: 'accepted' | 'refused'; code: string; count: number }>;
+  const counts = res.rows as Array<{
+    day: string;
+    outcome: 'accepted' | 'refused' | 'unknown_code';
+    code: string;
+    count: number;
+  }>;
   const daily = Array.from({ length: 30 }, (_, i) => ({
     day: utcDay(new Date(Date.parse(first) + i * DAY_MS)),
     accepted: 0,
@@ -146,7 +151,12 @@ export async function getConnectorStatus(
   }));
   const byDay = new Map(daily.map((d) => [d.day, d]));
   const reasons = new Map<string, number>();
+  const unknown = new Map<string, number>();
   for (const c of counts) {
+    if (c.outcome === 'unknown_code') {
+      unknown.set(c.code, (unknown.get(c.code) ?? 0) + c.count);
+      continue;
+    }
     const d = byDay.get(c.day);
     if (d) d[c.outcome] += c.count;
     if (c.outcome === 'refused') reasons.set(c.code, (reasons.get(c.code) ?? 0) + c.count);
@@ -160,6 +170,9 @@ export async function getConnectorStatus(
     silentAfterDays: deps.config.connectorSilentDays,
     daily,
     refusalsByReason: [...reasons.entries()]
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    unknownServiceCodes: [...unknown.entries()]
       .map(([code, count]) => ({ code, count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
   };

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { type Actor, actorLabel, requireOrganizationActor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { newId } from '../../shared/ids';
+import { resolveServiceCodes, type ServiceCodeResolution } from '../service-codes/service-codes.lookup';
 import { recordAcceptedData } from './operations.connector';
 import { type Refusal, refusals } from './operations.errors';
 import { dedupKeyOf, type ParsedLog, parseLog, utcDay } from './operations.models';
@@ -34,6 +35,7 @@ interface Pending {
   contract: SenderContract;
   assetId?: string;
   key?: string;
+  code?: ServiceCodeResolution;
 }
 
 function refusalOf(contract: SenderContract): Refusal | null {
@@ -145,17 +147,27 @@ export async function ingestLogs(
     }
   }
 
-  // 4. One transaction: logs, operations, counters, activation.
+  // 4. The service code, against the contract's integrated table (the owner then reads its own code).
+  await resolveCodes(deps.db, sender.organizationId, accepted);
+
+  // 5. One transaction: logs, operations, counters, activation.
   const opIds = new Map<string, string>();
   const rows: LogRow[] = accepted.map((p) => toRow(p, sender.organizationId, opIds));
   const inserted = await deps.db.transaction(async (tx) => {
     const stored = await storeLogs(tx, rows, { via: opts.via, receivedBy: actorLabel(sender), now });
     const perContract = new Map<string, { contract: SenderContract; n: number }>();
+    const unknownCodes = new Map<string, { contractId: string; code: string; count: number }>();
     for (const p of accepted) {
       if (!p.key || !stored.has(p.key)) continue;
       const entry = perContract.get(p.contract.id) ?? { contract: p.contract, n: 0 };
       entry.n++;
       perContract.set(p.contract.id, entry);
+      if (p.code?.status === 'unknown') {
+        const k = `${p.contract.id}|${p.log.serviceCode}`;
+        const u = unknownCodes.get(k) ?? { contractId: p.contract.id, code: p.log.serviceCode, count: 0 };
+        u.count++;
+        unknownCodes.set(k, u);
+      }
     }
     const refusedCounts = new Map<string, { contractId: string; code: string; count: number }>();
     for (const r of refusedByContract) {
@@ -172,6 +184,7 @@ export async function ingestLogs(
         count: e.n,
       })),
       ...[...refusedCounts.values()].map((c) => ({ ...c, outcome: 'refused' as const })),
+      ...[...unknownCodes.values()].map((c) => ({ ...c, outcome: 'unknown_code' as const })),
     ]);
     await recordAcceptedData(
       tx,
@@ -215,6 +228,8 @@ function toRow(p: Pending, senderOrgId: string, opIds: Map<string, string>): Log
     asset_id: p.assetId ?? '',
     asset_reference: log.location.assetReference,
     service_code: log.serviceCode,
+    owner_service_code: p.code?.ownerCode ?? null,
+    service_code_status: p.code?.status ?? 'unchecked',
     critical_level: log.criticalLevel ?? null,
     visit_attempt: log.visitAttempt ?? null,
     equipment_working_order: log.equipmentWorkingOrder || null,
@@ -222,6 +237,22 @@ function toRow(p: Pending, senderOrgId: string, opIds: Map<string, string>): Log
     origin: log.origin || null,
     description: log.description || null,
   };
+}
+
+/** Sets each log's service-code resolution: one lookup per contract of the batch. */
+async function resolveCodes(db: Db, senderOrgId: string, accepted: Pending[]): Promise<void> {
+  const byContract = new Map<string, Pending[]>();
+  for (const p of accepted) {
+    const list = byContract.get(p.contract.id);
+    if (list) list.push(p);
+    else byContract.set(p.contract.id, [p]);
+  }
+  for (const [contractId, items] of byContract) {
+    const codes = [...new Set(items.map((p) => p.log.serviceCode))];
+    const resolved = await resolveServiceCodes(db, contractId, senderOrgId, codes);
+    const byCode = new Map(resolved.map((r) => [r.code, r]));
+    for (const p of items) p.code = byCode.get(p.log.serviceCode);
+  }
 }
 
 function uniquePairs(pairs: Array<{ contractId: string; reference: string }>) {

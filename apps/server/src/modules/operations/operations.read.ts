@@ -16,6 +16,8 @@ interface SummaryRow {
   assetId: string;
   assetReference: string;
   serviceCode: string;
+  ownerServiceCode: string | null;
+  serviceCodeStatus: OperationSummary['serviceCodeStatus'];
   senderName: string;
   firstEventAt: Date;
   lastEventAt: Date;
@@ -25,7 +27,8 @@ interface SummaryRow {
 
 const summaryColumns = sql`o.id, o.contract_id AS "contractId", o.reference, o.operation_type AS "operationType",
   o.status, o.event, o.work_type AS "workType", o.asset_id AS "assetId", o.asset_reference AS "assetReference",
-  o.service_code AS "serviceCode", org.name AS "senderName", o.first_event_at AS "firstEventAt",
+  o.service_code AS "serviceCode", o.owner_service_code AS "ownerServiceCode",
+  o.service_code_status AS "serviceCodeStatus", org.name AS "senderName", o.first_event_at AS "firstEventAt",
   o.last_event_at AS "lastEventAt", o.log_count AS "logCount", o.updated_at AS "updatedAt"`;
 
 function present(r: SummaryRow): OperationSummary {

@@ -87,6 +87,8 @@ export interface LogRow {
   asset_id: string;
   asset_reference: string;
   service_code: string;
+  owner_service_code: string | null;
+  service_code_status: 'unchecked' | 'known' | 'unknown';
   critical_level: string | null;
   visit_attempt: number | null;
   equipment_working_order: string | null;
@@ -103,7 +105,8 @@ const newer = sql.raw('(o.log_count = 0 OR (l.event_date, l.log_date) >= (o.stat
 
 const recordset = sql.raw(`(op_id text, contract_id text, sender_org_id text, reference text, dedup_key text,
   operation_type text, status text, event text, event_date timestamptz, log_date timestamptz, work_type text,
-  asset_id text, asset_reference text, service_code text, critical_level text, visit_attempt int,
+  asset_id text, asset_reference text, service_code text, owner_service_code text, service_code_status text,
+  critical_level text, visit_attempt int,
   equipment_working_order text, contacts jsonb, origin text, description text)`);
 
 /**
@@ -136,10 +139,10 @@ export async function storeLogs(
     .map(({ critical_level, visit_attempt, equipment_working_order, contacts, origin, description, ...op }) => op);
   await tx.execute(sql`
     INSERT INTO operations (id, contract_id, sender_org_id, reference, operation_type, status, event, work_type,
-      asset_id, asset_reference, service_code, status_event_at, status_log_at, first_event_at, last_event_at,
-      log_count, created_at, updated_at)
+      asset_id, asset_reference, service_code, owner_service_code, service_code_status, status_event_at,
+      status_log_at, first_event_at, last_event_at, log_count, created_at, updated_at)
     SELECT op_id, contract_id, sender_org_id, reference, operation_type, status, event, work_type, asset_id,
-      asset_reference, service_code, event_date, log_date, event_date, event_date, 0, ${meta.now}::timestamptz,
+      asset_reference, service_code, owner_service_code, service_code_status, event_date, log_date, event_date, event_date, 0, ${meta.now}::timestamptz,
       ${meta.now}::timestamptz
     FROM json_to_recordset(${JSON.stringify(ops)}::json) AS x ${recordset}
     ON CONFLICT (contract_id, sender_org_id, reference) DO NOTHING`);
@@ -147,10 +150,12 @@ export async function storeLogs(
     WITH x AS (SELECT * FROM json_to_recordset(${json}::json) AS x ${recordset}),
     ins AS (
       INSERT INTO operation_logs (operation_id, contract_id, sender_org_id, dedup_key, operation_type, status, event,
-        event_date, log_date, work_type, asset_id, asset_reference, service_code, critical_level, visit_attempt,
-        equipment_working_order, contacts, origin, description, via, received_by, received_at)
+        event_date, log_date, work_type, asset_id, asset_reference, service_code, owner_service_code,
+        service_code_status, critical_level, visit_attempt, equipment_working_order, contacts, origin, description,
+        via, received_by, received_at)
       SELECT o.id, x.contract_id, x.sender_org_id, x.dedup_key, x.operation_type, x.status, x.event, x.event_date,
-        x.log_date, x.work_type, x.asset_id, x.asset_reference, x.service_code, x.critical_level, x.visit_attempt,
+        x.log_date, x.work_type, x.asset_id, x.asset_reference, x.service_code, x.owner_service_code,
+        x.service_code_status, x.critical_level, x.visit_attempt,
         x.equipment_working_order, coalesce(x.contacts, '[]'::jsonb), x.origin, x.description, ${meta.via},
         ${meta.receivedBy}, ${meta.now}::timestamptz
       FROM x JOIN operations o
@@ -158,11 +163,11 @@ export async function storeLogs(
       ORDER BY x.dedup_key
       ON CONFLICT (contract_id, dedup_key) DO NOTHING
       RETURNING id, operation_id, dedup_key, status, event, event_date, log_date, work_type, asset_id,
-        asset_reference, service_code),
+        asset_reference, service_code, owner_service_code, service_code_status),
     -- One pass over the inserted logs: each operation's latest log, with the batch's count and dates.
     l AS (
       SELECT DISTINCT ON (operation_id) operation_id, status, event, event_date, log_date, work_type, asset_id,
-        asset_reference, service_code, count(*) OVER w AS n, min(event_date) OVER w AS first_at,
+        asset_reference, service_code, owner_service_code, service_code_status, count(*) OVER w AS n, min(event_date) OVER w AS first_at,
         max(event_date) OVER w AS last_at
       FROM ins WINDOW w AS (PARTITION BY operation_id)
       ORDER BY operation_id, event_date DESC, log_date DESC, id DESC),
@@ -177,6 +182,8 @@ export async function storeLogs(
         asset_id = CASE WHEN ${newer} THEN l.asset_id ELSE o.asset_id END,
         asset_reference = CASE WHEN ${newer} THEN l.asset_reference ELSE o.asset_reference END,
         service_code = CASE WHEN ${newer} THEN l.service_code ELSE o.service_code END,
+        owner_service_code = CASE WHEN ${newer} THEN l.owner_service_code ELSE o.owner_service_code END,
+        service_code_status = CASE WHEN ${newer} THEN l.service_code_status ELSE o.service_code_status END,
         status_event_at = CASE WHEN ${newer} THEN l.event_date ELSE o.status_event_at END,
         status_log_at = CASE WHEN ${newer} THEN l.log_date ELSE o.status_log_at END,
         updated_at = ${meta.now}::timestamptz
@@ -193,7 +200,7 @@ export async function storeLogs(
 export async function addDailyCounts(
   tx: DbOrTx,
   day: string,
-  counts: Array<{ contractId: string; outcome: 'accepted' | 'refused'; code: string; count: number }>,
+  counts: Array<{ contractId: string; outcome: 'accepted' | 'refused' | 'unknown_code'; code: string; count: number }>,
 ): Promise<void> {
   const rows = counts
     .filter((c) => c.count > 0)

@@ -38,6 +38,9 @@ export const operations = pgTable(
     assetId: text('asset_id').notNull(),
     assetReference: text('asset_reference').notNull(),
     serviceCode: text('service_code').notNull(),
+    /** The owner's counterpart of the current log's code, once the contract's codes are integrated. */
+    ownerServiceCode: text('owner_service_code'),
+    serviceCodeStatus: text('service_code_status').notNull().default('unchecked'),
     /** Event and log dates of the log that gave the current status. */
     statusEventAt: ts('status_event_at').notNull(),
     statusLogAt: ts('status_log_at').notNull(),
@@ -97,12 +100,14 @@ export const operationLogs = pgTable(
     uniqueIndex('operation_logs_dedup_uq').on(t.contractId, t.dedupKey),
     index('operation_logs_operation_idx').on(t.operationId, t.eventDate, t.id),
     check('operation_logs_via_ck', sql`${t.via} in ('api','csv')`),
+    check('operation_logs_code_status_ck', sql`${t.serviceCodeStatus} in ('unchecked','known','unknown')`),
   ],
 );
 
 /**
- * Counters per contract, UTC day and outcome: `accepted` (code '') or `refused` (one row per
- * refusal code). What the activation panel charts; refused bodies themselves are not kept (the
+ * Counters per contract, UTC day and outcome: `accepted` (code ''), `refused` (one row per
+ * refusal code) or `unknown_code` (accepted logs whose service code is not in the contract's
+ * integrated table; one row per such code). What the activation panel charts; refused bodies themselves are not kept (the
  * sender got them back item by item), so the table grows by a handful of rows a day per contract.
  */
 export const operationDailyCounts = pgTable(
@@ -112,13 +117,13 @@ export const operationDailyCounts = pgTable(
       .notNull()
       .references(() => contractProjects.id, { onDelete: 'cascade' }),
     day: date('day', { mode: 'string' }).notNull(),
-    outcome: text('outcome').$type<'accepted' | 'refused'>().notNull(),
+    outcome: text('outcome').$type<'accepted' | 'refused' | 'unknown_code'>().notNull(),
     code: text('code').notNull().default(''),
     count: integer('count').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.contractId, t.day, t.outcome, t.code] }),
-    check('operation_daily_counts_outcome_ck', sql`${t.outcome} in ('accepted','refused')`),
+    check('operation_daily_counts_outcome_ck', sql`${t.outcome} in ('accepted','refused','unknown_code')`),
   ],
 );
 

@@ -69,6 +69,20 @@ export function ConnectorPanel({ contractId }: { contractId: string }) {
             ]}
           />
         </div>
+        <div>
+          <Typography.Title level={5}>{t('operations.codes.unknownTitle')}</Typography.Title>
+          {c.unknownServiceCodes.length === 0 ? (
+            <Typography.Text type="secondary">{t('operations.codes.noUnknown')}</Typography.Text>
+          ) : (
+            <Flex gap={8} wrap>
+              {c.unknownServiceCodes.map((u) => (
+                <Tag key={u.code} color="orange">
+                  {u.code} × {u.count}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+        </div>
       </Flex>
     </Card>
   );

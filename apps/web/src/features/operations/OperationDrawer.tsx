@@ -1,7 +1,8 @@
-import { Descriptions, Drawer, Grid, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Drawer, Flex, Grid, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../contracts/contract-format';
+import { ServiceCodeTag } from './ServiceCodeTag';
 import { StatusTag } from './StatusTag';
 import { useOperation } from './use-operations';
 
@@ -42,7 +43,9 @@ export function OperationDrawer({
               {t(`operations.workTypes.${data.workType}`)}
             </Descriptions.Item>
             <Descriptions.Item label={t('operations.fields.asset')}>{data.assetReference}</Descriptions.Item>
-            <Descriptions.Item label={t('operations.fields.serviceCode')}>{data.serviceCode}</Descriptions.Item>
+            <Descriptions.Item label={t('operations.fields.serviceCode')}>
+              <ServiceCodeTag {...data} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('operations.fields.sender')}>{data.senderName}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('operations.drawer.history', { count: data.logs.length })}</Typography.Title>
@@ -64,13 +67,13 @@ export function OperationDrawer({
                     })}
                   </Typography.Text>
                   {log.serviceCode && (
-                    <div>
-                      <Tag>{log.serviceCode}</Tag>
+                    <Flex gap={4} wrap>
+                      <ServiceCodeTag {...log} />
                       {log.equipmentWorkingOrder && <Tag color="orange">{log.equipmentWorkingOrder}</Tag>}
                       {log.criticalLevel && (
                         <Tag color="red">{t('operations.drawer.critical', { level: log.criticalLevel })}</Tag>
                       )}
-                    </div>
+                    </Flex>
                   )}
                   {log.description && <Typography.Paragraph>{log.description}</Typography.Paragraph>}
                 </>

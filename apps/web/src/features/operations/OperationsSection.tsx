@@ -9,6 +9,7 @@ import { formatDateTime } from '../contracts/contract-format';
 import { CsvUploadModal } from './CsvUploadModal';
 import { OperationDrawer } from './OperationDrawer';
 import type { OperationFilters } from './operations.api';
+import { ServiceCodeTag } from './ServiceCodeTag';
 import { StatusTag } from './StatusTag';
 import { useOperations } from './use-operations';
 
@@ -113,6 +114,11 @@ export function OperationsSection({
               render: (v: string) => t(`operations.workTypes.${v}`),
             },
             { title: t('operations.fields.asset'), dataIndex: 'assetReference' },
+            {
+              title: t('operations.fields.serviceCode'),
+              key: 'serviceCode',
+              render: (_, op) => <ServiceCodeTag {...op} />,
+            },
             ...(isOwner ? [{ title: t('operations.fields.sender'), dataIndex: 'senderName' }] : []),
             {
               title: t('operations.fields.lastEvent'),
