@@ -122,7 +122,7 @@ describe('service codes journey', () => {
       'codes-2-provider-import',
     );
 
-    await owner.goto(`${server.url}/contrats/projets/${contractId}`);
+    await owner.goto(`${server.url}/contrats/projets/${contractId}#codes`);
     await owner.getByText('À aligner').waitFor();
     await owner.getByText('Libellés proches').first().waitFor();
     const proposed = await clickAll(owner, 'Proposer', 1);
@@ -130,7 +130,7 @@ describe('service codes journey', () => {
     await owner.getByText('Proposés', { exact: true }).first().waitFor();
     await screenshot(owner, 'codes-3-owner-proposed');
 
-    await provider.goto(`${server.url}/contrats/projets/${contractId}`);
+    await provider.goto(`${server.url}/contrats/projets/${contractId}#codes`);
     await provider.getByText(`version ${proposed}`, { exact: true }).waitFor();
     const accepted = await clickAll(provider, 'Accepter', proposed);
     expect(accepted).toBe(11);

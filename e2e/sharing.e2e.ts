@@ -177,6 +177,7 @@ describe('sharing journey', () => {
     expect(((await feed.json()) as { items: unknown[] }).items).toEqual([]);
 
     // The connector sends its first operation; the owner sees the connector become active.
+    await owner.getByRole('tab', { name: 'Connecteur et opérations' }).click();
     await owner.getByText('En attente de premières données').first().waitFor();
     const sent = await fetch(`${server.url}/api/operations/logs`, {
       method: 'POST',
@@ -203,6 +204,7 @@ describe('sharing journey', () => {
     await screenshot(owner, 'sharing-04-owner-connector-active');
 
     // The owner suspends with a reason: the key no longer reads the set, the page says why.
+    await owner.getByRole('tab', { name: 'Synthèse' }).click();
     await owner.getByRole('button', { name: 'Suspendre' }).click();
     const dialog = owner.getByRole('dialog', { name: 'Suspendre le contrat' });
     await dialog.getByLabel('Motif').fill('Audit des accès en cours');

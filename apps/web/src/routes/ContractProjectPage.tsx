@@ -9,6 +9,7 @@ import { useSession } from '../features/auth/use-session';
 import { StateTag } from '../features/contracts/ContractTags';
 import { formatDate, partyOf } from '../features/contracts/contract-format';
 import { previewCounts, previewLabels, usePerimeterPreview } from '../features/contracts/perimeter/use-perimeter';
+import { ContractTabs } from '../features/contracts/project/ContractTabs';
 import { PartiesProgressCard } from '../features/contracts/project/PartiesProgressCard';
 import { ProjectHistory } from '../features/contracts/project/ProjectHistory';
 import { ProjectPageActions } from '../features/contracts/project/ProjectPageActions';
@@ -47,7 +48,39 @@ export function ContractProjectPage() {
   const data = project.data;
   const ownRole = data.permissions.ownRole;
   const ownParty = ownRole ? partyOf(data, ownRole) : undefined;
-  const back = data.state === 'active' ? '/studio/contrats' : '/studio/contrats/a-raccorder';
+  const back = data.frozenTerms ? '/studio/contrats' : '/studio/contrats/a-raccorder';
+
+  const overview = (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={15}>
+        <Flex vertical gap={16}>
+          {hasSharing(data.state) && <SyncCard project={data} />}
+          {data.permissions.canSubmit && ownParty && (
+            <SubmitBlockCard
+              key={data.version}
+              projectId={data.id}
+              version={data.version}
+              party={ownParty}
+              onSubmitted={() => window.scrollTo({ top: 0, behavior: 'smooth' })}
+              onStale={() => void queryClient.invalidateQueries({ queryKey: contractKeys.project(data.id) })}
+            />
+          )}
+          <ProjectSummary
+            project={data}
+            ownOrganizationId={session.organization.id}
+            perimeterLabels={previewLabels(preview.data)}
+            typeCounts={data.frozenTerms?.counts ?? previewCounts(preview.data)}
+          />
+        </Flex>
+      </Col>
+      <Col xs={24} xl={9}>
+        <PartiesProgressCard project={data} />
+      </Col>
+      <Col span={24}>
+        <ProjectHistory project={data} />
+      </Col>
+    </Row>
+  );
 
   return (
     <>
@@ -58,7 +91,7 @@ export function ContractProjectPage() {
           onClick={() => void navigate(back)}
           style={{ paddingInline: 0 }}
         >
-          {t(data.state === 'active' ? 'contracts.page.backToContracts' : 'contracts.page.backToProjects')}
+          {t(data.frozenTerms ? 'contracts.page.backToContracts' : 'contracts.page.backToProjects')}
         </Button>
       )}
       <PageHeader
@@ -75,43 +108,15 @@ export function ContractProjectPage() {
         extra={<ProjectPageActions project={data} />}
       />
       <ProjectStatusBanner project={data} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
-          <Flex vertical gap={16}>
-            {hasSharing(data.state) && <SyncCard project={data} />}
-            {data.permissions.canSubmit && ownParty && (
-              <SubmitBlockCard
-                key={data.version}
-                projectId={data.id}
-                version={data.version}
-                party={ownParty}
-                onSubmitted={() => window.scrollTo({ top: 0, behavior: 'smooth' })}
-                onStale={() => void queryClient.invalidateQueries({ queryKey: contractKeys.project(data.id) })}
-              />
-            )}
-            <ProjectSummary
-              project={data}
-              ownOrganizationId={session.organization.id}
-              perimeterLabels={previewLabels(preview.data)}
-              typeCounts={data.frozenTerms?.counts ?? previewCounts(preview.data)}
-            />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={9}>
-          <PartiesProgressCard project={data} />
-        </Col>
-        {data.frozenTerms && (
-          <Col span={24}>
-            <ContractCodesSection contractId={data.id} />
-          </Col>
-        )}
-        <Col span={24}>
-          <ContractOperations project={data} />
-        </Col>
-        <Col span={24}>
-          <ProjectHistory project={data} />
-        </Col>
-      </Row>
+      {data.frozenTerms ? (
+        <ContractTabs
+          overview={overview}
+          operations={<ContractOperations project={data} />}
+          codes={<ContractCodesSection contractId={data.id} />}
+        />
+      ) : (
+        overview
+      )}
     </>
   );
 }

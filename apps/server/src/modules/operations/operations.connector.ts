@@ -91,7 +91,7 @@ async function tellOwner(
       paragraphs: [m.line, ...extra],
       action: {
         label: 'Voir l’activation du connecteur',
-        url: `${deps.config.publicUrl}/contrats/projets/${contract.id}`,
+        url: `${deps.config.publicUrl}/contrats/projets/${contract.id}#connecteur`,
       },
     });
     await queueMail(tx, deps.clock, { ...content, to: admin.email, kind: m.kind, organizationId: contract.ownerId });
