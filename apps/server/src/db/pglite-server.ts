@@ -4,6 +4,9 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/** Shared buffers of the embedded engine (see below). */
+const SHARED_BUFFERS = '32MB';
+
 export interface PgliteServerHandle {
   dump(): Promise<Blob>;
   stop(): Promise<void>;
@@ -26,6 +29,9 @@ export async function startPgliteServer(opts: {
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { ltree, pg_trgm },
+    // PGlite's memory is this process's: 128 MB of shared buffers (the default) cost ~100 MB of
+    // RSS for little gain (the files are in the OS cache; the working set of writes is small).
+    postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`],
   });
   const server = new PGLiteSocketServer({ db, path: opts.socketPath, maxConnections: 1 });
   await server.start();

@@ -25,7 +25,7 @@ export interface RunImportResult {
 }
 
 /** Embedded engine: target duration of one write transaction of the import. */
-const STEP_TARGET_MS = 50;
+const STEP_TARGET_MS = 25;
 
 async function setImport(db: DbOrTx, id: string, patch: Partial<typeof assetImports.$inferInsert>) {
   await db.update(assetImports).set(patch).where(eq(assetImports.id, id));

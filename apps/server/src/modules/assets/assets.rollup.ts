@@ -1,7 +1,7 @@
 import type { SharedType } from '@raccord/schemas';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { ROLLUP_MAX_DEPTH } from './assets.models';
+import { inSubtree, ROLLUP_MAX_DEPTH, subtreeUpperBound } from './assets.models';
 
 export type TypeCounts = Partial<Record<SharedType, number>>;
 
@@ -15,7 +15,7 @@ export async function adjustRollup(db: DbOrTx, ownerId: string, rootPath: string
     INSERT INTO asset_rollup (owner_id, path, parent_path, shared_type, n)
     SELECT ${ownerId}, subpath(a.path, 0, k), subpath(a.path, 0, k - 1), a.shared_type, ${sign}::int * count(*)::int
     FROM assets a, generate_series(1, LEAST(${ROLLUP_MAX_DEPTH}::int, nlevel(a.path))) k
-    WHERE a.owner_id = ${ownerId} AND a.path <@ ${rootPath}::ltree
+    WHERE a.owner_id = ${ownerId} AND ${inSubtree(sql`a.path`, rootPath)}
     GROUP BY 2, 3, 4
     ON CONFLICT (owner_id, path, shared_type) DO UPDATE SET n = asset_rollup.n + excluded.n`);
   if (sign < 0) {
@@ -92,7 +92,8 @@ export async function subtreeCounts(db: DbOrTx, ownerId: string, paths: string[]
   if (deep.length > 0) {
     const res = await db.execute(sql`
       SELECT q.p::text AS p, a.shared_type AS t, count(*)::int AS n
-      FROM unnest(${sql.param(deep)}::ltree[]) AS q(p) JOIN assets a ON a.path <@ q.p AND a.owner_id = ${ownerId}
+      FROM unnest(${sql.param(deep)}::ltree[], ${sql.param(deep.map(subtreeUpperBound))}::ltree[]) AS q(p, upper)
+      JOIN assets a ON a.owner_id = ${ownerId} AND a.path >= q.p AND a.path < q.upper
       GROUP BY 1, 2`);
     rows.push(...(res.rows as Array<{ p: string; t: string; n: number }>));
   }
