@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --elements 1000000]
+ * npm run bench [-- --elements 1000000] [-- --engine pglite|postgresql]
  * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
  * fresh database dropped at the end) measures the issue's figures next to a naive baseline
  * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
@@ -22,8 +22,16 @@ import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.e
 import { systemClock } from '../apps/server/src/shared/clock';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
-const { values } = parseArgs({ options: { elements: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    elements: { type: 'string', default: '1000000' },
+    // One engine only (`pglite` or `postgresql`): its peak RSS is then its own process's, not
+    // what an earlier run in the same process left.
+    engine: { type: 'string' },
+  },
+});
 const elements = Number(values.elements);
+const only = values.engine;
 
 async function openEngine(engine: 'pglite' | 'postgresql') {
   if (engine === 'pglite') {
@@ -200,8 +208,9 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
   }
 }
 
-const results: Figures[] = [await run('pglite')];
-if (process.env.DATABASE_URL) results.push(await run('postgresql'));
+const results: Figures[] = [];
+if (!only || only === 'pglite') results.push(await run('pglite'));
+if (process.env.DATABASE_URL && (!only || only === 'postgresql')) results.push(await run('postgresql'));
 printTable(results);
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 mkdirSync(dir, { recursive: true });

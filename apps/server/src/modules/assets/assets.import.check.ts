@@ -200,7 +200,7 @@ export async function checkImport(
   for (let i = 0; i < n; i++) if (!plan.exists[i]) plan.num[i] = nums[k++] ?? 0;
 
   trace('check: nums');
-  checkStructure(plan, lines, fail);
+  await checkStructure(plan, lines, fail);
   trace('check: structure');
   await checkMovesAndRetypes(db, ownerId, plan, lines, existingParent, existingCommune, fail);
   await resolveServed(db, ownerId, plan, lines, fail);
@@ -209,9 +209,10 @@ export async function checkImport(
 }
 
 /** Placement rules, commune of top elements, cycles in the file, depth in the file. */
-function checkStructure(plan: ImportPlan, lines: ArrayLike<number>, fail: (e: ImportError) => void) {
+async function checkStructure(plan: ImportPlan, lines: ArrayLike<number>, fail: (e: ImportError) => void) {
   const state = new Uint8Array(plan.count);
   for (let i = 0; i < plan.count; i++) {
+    if ((i & 4095) === 0) await foreground.slice();
     const kind = assetKinds[plan.kind[i] ?? 0] as AssetKind;
     const p = plan.parentIdx[i] ?? -1;
     if (p === -3) continue;

@@ -91,7 +91,12 @@ export class RefIndex {
     this.table = new Int32Array(this.table.length * 2);
     const mask = this.table.length - 1;
     for (let k = 0; k < this.count; k++) {
-      let i = RefIndex.hash(this.keyAt(k)) & mask;
+      let h = 0x811c9dc5;
+      for (let c = this.starts[k] ?? 0, end = this.starts[k + 1] ?? 0; c < end; c++) {
+        h ^= this.chars[c] ?? 0;
+        h = Math.imul(h, 0x01000193);
+      }
+      let i = (h >>> 0) & mask;
       while ((this.table[i] ?? 0) !== 0) i = (i + 1) & mask;
       this.table[i] = k + 1;
     }
@@ -115,6 +120,14 @@ export class RefIndex {
 
   *entries(): Generator<[string, number]> {
     for (let k = 0; k < this.count; k++) yield [this.keyAt(k), this.rows[k] ?? 0];
+  }
+
+  /** Entries whose row passes `keep` (the others' references are never turned into strings). */
+  *entriesWhere(keep: (row: number) => boolean): Generator<[string, number]> {
+    for (let k = 0; k < this.count; k++) {
+      const row = this.rows[k] ?? 0;
+      if (keep(row)) yield [this.keyAt(k), row];
+    }
   }
 
   [Symbol.iterator](): Generator<[string, number]> {
