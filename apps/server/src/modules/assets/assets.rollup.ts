@@ -1,7 +1,7 @@
 import type { SharedType } from '@raccord/schemas';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { inSubtree, ROLLUP_MAX_DEPTH, subtreeUpperBound } from './assets.models';
+import { inSubtree, ROLLUP_MAX_DEPTH } from './assets.models';
 
 export type TypeCounts = Partial<Record<SharedType, number>>;
 
@@ -90,11 +90,13 @@ export async function subtreeCounts(db: DbOrTx, ownerId: string, paths: string[]
     rows.push(...(res.rows as Array<{ p: string; t: string; n: number }>));
   }
   if (deep.length > 0) {
-    const res = await db.execute(sql`
-      SELECT q.p::text AS p, a.shared_type AS t, count(*)::int AS n
-      FROM unnest(${sql.param(deep)}::ltree[], ${sql.param(deep.map(subtreeUpperBound))}::ltree[]) AS q(p, upper)
-      JOIN assets a ON a.owner_id = ${ownerId} AND a.path >= q.p AND a.path < q.upper
-      GROUP BY 1, 2`);
+    // One range per path, with its bounds as values: the planner then sees each range and walks the
+    // (owner_id, path) index. (A join on unnest() hides the bounds: it chose a scan of the owner.)
+    const parts = deep.map(
+      (p) => sql`SELECT ${p}::text AS p, shared_type AS t, count(*)::int AS n FROM assets
+        WHERE owner_id = ${ownerId} AND ${inSubtree(sql`path`, p)} GROUP BY shared_type`,
+    );
+    const res = await db.execute(sql.join(parts, sql` UNION ALL `));
     rows.push(...(res.rows as Array<{ p: string; t: string; n: number }>));
   }
   for (const r of rows) {
