@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --elements 1000000]      every figure (generates the patrimoine)
+ * npm run bench -- --engine pglite|postgresql  one engine only (its peak RSS is then its own)
  * npm run bench -- --only operations          operation ingestion alone (bench/operations.ts)
  * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
  * fresh database dropped at the end) measures the issue's figures next to a naive baseline
@@ -23,9 +24,16 @@ import { benchOperations } from './operations';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
 const { values } = parseArgs({
-  options: { elements: { type: 'string', default: '1000000' }, only: { type: 'string' } },
+  options: {
+    elements: { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+    // One engine only (`pglite` or `postgresql`): its peak RSS is then its own process's, not
+    // what an earlier run in the same process left.
+    engine: { type: 'string' },
+  },
 });
 const elements = Number(values.elements);
+const only = values.engine;
 if (values.only !== undefined && values.only !== 'operations')
   throw new Error(`--only: operations (got ${values.only})`);
 if (values.only === 'operations') {
@@ -182,8 +190,9 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
   }
 }
 
-const results: Figures[] = [await run('pglite')];
-if (process.env.DATABASE_URL) results.push(await run('postgresql'));
+const results: Figures[] = [];
+if (!only || only === 'pglite') results.push(await run('pglite'));
+if (process.env.DATABASE_URL && (!only || only === 'postgresql')) results.push(await run('postgresql'));
 printTable(results);
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 mkdirSync(dir, { recursive: true });

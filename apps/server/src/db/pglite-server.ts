@@ -1,8 +1,25 @@
 import { mkdirSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** Shared buffers of the embedded engine (see below). */
+const SHARED_BUFFERS = '32MB';
+
+/**
+ * Starting PGlite on a new data directory runs initdb in a WebAssembly instance of its own, and
+ * applying the configuration restarts the engine: the dead instances' memories (hundreds of MB of
+ * RSS) are freed only by a full garbage collection, which this thread's small JS heap may not
+ * trigger for a long time. One collection after the start releases them.
+ */
+function releaseDeadInstances() {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
+}
 
 export interface PgliteServerHandle {
   dump(): Promise<Blob>;
@@ -26,7 +43,11 @@ export async function startPgliteServer(opts: {
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { ltree, pg_trgm },
+    // PGlite's memory is this process's: 128 MB of shared buffers (the default) cost ~100 MB of
+    // RSS for little gain (the files are in the OS cache; the working set of writes is small).
+    postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`],
   });
+  releaseDeadInstances();
   const server = new PGLiteSocketServer({ db, path: opts.socketPath, maxConnections: 1 });
   await server.start();
   return {

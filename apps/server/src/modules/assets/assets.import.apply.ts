@@ -1,10 +1,11 @@
 import { type AssetKind, type ImportError, sharedTypeOf, sharedTypes } from '@raccord/schemas';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
+import { trace } from '../../shared/trace';
 import { communePath, findCommune } from './assets.geo';
 import { type ImportPlan, type ImportSource, importRows } from './assets.import.check';
 import type { ImportRow } from './assets.import.rows';
-import { assetIdOf, assetSearchText } from './assets.models';
+import { assetIdOf, assetSearchText, ROLLUP_MAX_DEPTH } from './assets.models';
 import { relocate } from './assets.move';
 import { findAsset, replaceServedSites } from './assets.repository';
 import { accumulateDelta, addRollupDeltas } from './assets.rollup';
@@ -30,6 +31,11 @@ interface Ctx {
   batchSize: number;
   stepTargetMs: number | null;
   lastProgress: number;
+  /** The batch being written while the next one is read and prepared (at most one). */
+  inflight: Promise<void> | null;
+  failure: unknown;
+  /** Paths of recently written rows (children follow their parent in a file): idx → path. */
+  paths: Map<number, string>;
 }
 
 /** Bounds of the adaptive batch size (embedded engine). */
@@ -38,7 +44,9 @@ const MAX_BATCH = 5000;
 const PROGRESS_EVERY_MS = 500;
 
 /** Path of row `i` while rows are written: moved elements stay where they are until the moves. */
-function pathOf(plan: ImportPlan, i: number): string {
+function pathOf(plan: ImportPlan, i: number, memo?: Map<number, string>): string {
+  const known = memo?.get(i);
+  if (known !== undefined) return known;
   const labels: number[] = [];
   let j = i;
   let base = '';
@@ -47,6 +55,13 @@ function pathOf(plan: ImportPlan, i: number): string {
     if (moved) {
       base = moved.path;
       break;
+    }
+    if (j !== i) {
+      const cached = memo?.get(j);
+      if (cached !== undefined) {
+        base = cached;
+        break;
+      }
     }
     labels.push(plan.num[j] ?? 0);
     const p = plan.parentIdx[j] ?? -1;
@@ -59,7 +74,12 @@ function pathOf(plan: ImportPlan, i: number): string {
     base = dbParent ? dbParent.path : commune ? communePath(commune) : '';
     break;
   }
-  return labels.length > 0 ? `${base}.${labels.reverse().join('.')}` : base;
+  const path = labels.length > 0 ? `${base}.${labels.reverse().join('.')}` : base;
+  if (memo) {
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(i, path);
+  }
+  return path;
 }
 
 function parentIdOf(plan: ImportPlan, i: number): string | null {
@@ -114,13 +134,30 @@ const colTypes = [
 /** Columns compared to decide whether an existing element changes (an unchanged row writes nothing). */
 const compared = cols.filter((c) => c !== 'id' && c !== 'num');
 
-async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>) {
-  if (batch.length === 0) return;
+/** Adds one row's contribution to `deltas`, keyed by its deepest node kept in the rollup. */
+function addDelta(deltas: Map<string, number>, path: string, type: string, sign: number) {
+  let end = -1;
+  for (let depth = 1; depth <= ROLLUP_MAX_DEPTH && end < path.length; depth++) {
+    const next = path.indexOf('.', end + 1);
+    end = next < 0 ? path.length : next;
+  }
+  const key = `${path.slice(0, end)}\t${type}`;
+  deltas.set(key, (deltas.get(key) ?? 0) + sign);
+}
+
+interface PreparedBatch {
+  size: number;
+  insert: SQL;
+  deltas: Map<string, number>;
+}
+
+/** Builds a batch's statement (CPU only: done while the previous batch is being written). */
+function prepareBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>): PreparedBatch {
   const arrays: unknown[][] = cols.map(() => []);
-  const deltas = new Map<string, number>();
+  const byNode = new Map<string, number>();
   for (const { i, row } of batch) {
     const type = sharedTypeOf(row.kind as AssetKind, row.equipmentKind);
-    const path = pathOf(ctx.plan, i);
+    const path = pathOf(ctx.plan, i, ctx.paths);
     const values = [
       assetIdOf(ctx.plan.num[i] ?? 0),
       ctx.plan.num[i],
@@ -141,30 +178,41 @@ async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>)
       row.commissioningDate,
       assetSearchText(row),
     ];
-    for (const [c, v] of values.entries()) arrays[c]?.push(v);
+    for (let c = 0; c < values.length; c++) arrays[c]?.push(values[c]);
     const old = ctx.plan.oldType[i] ?? 255;
-    if (old === 255) accumulateDelta(deltas, path, type, 1);
+    if (old === 255) addDelta(byNode, path, type, 1);
     else if (sharedTypes[old] !== type) {
-      accumulateDelta(deltas, path, sharedTypes[old] ?? type, -1);
-      accumulateDelta(deltas, path, type, 1);
+      addDelta(byNode, path, sharedTypes[old] ?? type, -1);
+      addDelta(byNode, path, type, 1);
     }
+  }
+  // Each node's count goes to it and to every node above it (depth ≤ 5).
+  const deltas = new Map<string, number>();
+  for (const [key, n] of byNode) {
+    const tab = key.indexOf('\t');
+    accumulateDelta(deltas, key.slice(0, tab), key.slice(tab + 1), n);
   }
   const unnest = sql.join(
     arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(colTypes[c] ?? 'text')}[]`),
     sql`, `,
   );
-  let elapsed = 0;
-  const res = await ctx.step(async (tx) => {
-    const t0 = performance.now();
-    const r = await tx.execute(sql`
+  const insert = sql`
       INSERT INTO assets (${sql.raw(cols.join(', '))}, owner_id, created_at, updated_at)
       SELECT *, ${ctx.ownerId}, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz FROM unnest(${unnest})
       ON CONFLICT (owner_id, reference) DO UPDATE SET
         ${sql.raw(compared.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = excluded.updated_at
       WHERE (${sql.raw(compared.map((c) => `assets.${c}`).join(', '))})
         IS DISTINCT FROM (${sql.raw(compared.map((c) => `excluded.${c}`).join(', '))})
-      RETURNING (xmax = 0) AS inserted`);
-    await addRollupDeltas(tx, ctx.ownerId, deltas);
+      RETURNING (xmax = 0) AS inserted`;
+  return { size: batch.length, insert, deltas };
+}
+
+async function executeBatch(ctx: Ctx, b: PreparedBatch) {
+  let elapsed = 0;
+  const res = await ctx.step(async (tx) => {
+    const t0 = performance.now();
+    const r = await tx.execute(b.insert);
+    await addRollupDeltas(tx, ctx.ownerId, b.deltas);
     elapsed = performance.now() - t0;
     return r.rows as Array<{ inserted: boolean }>;
   });
@@ -172,17 +220,37 @@ async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>)
     const scaled = (ctx.batchSize * ctx.stepTargetMs) / Math.max(1, elapsed);
     ctx.batchSize = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (ctx.batchSize + scaled) / 2)));
   }
-  const inserted = res.filter((r) => r.inserted).length;
+  let inserted = 0;
+  for (const r of res) if (r.inserted) inserted++;
   ctx.result.created += inserted;
   ctx.result.updated += res.length - inserted;
-  ctx.result.unchanged += batch.length - res.length;
-  ctx.done += batch.length;
+  ctx.result.unchanged += b.size - res.length;
+  ctx.done += b.size;
   if (performance.now() - ctx.lastProgress >= PROGRESS_EVERY_MS) {
     ctx.lastProgress = performance.now();
     await ctx.progress(ctx.done);
   }
-  // Lets waiting API requests use the (single, embedded) connection between batches.
-  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Waits for the batch in flight; rethrows its error. */
+async function drain(ctx: Ctx) {
+  if (ctx.inflight) await ctx.inflight;
+  ctx.inflight = null;
+  if (ctx.failure) throw ctx.failure;
+}
+
+/**
+ * Writes a batch: prepared at once, sent when the previous batch is done. The caller goes on
+ * reading the file meanwhile, so reading and writing overlap (one batch in flight at most: on the
+ * embedded engine a request never waits behind more than one batch).
+ */
+async function writeBatch(ctx: Ctx, batch: Array<{ i: number; row: ImportRow }>) {
+  if (batch.length === 0) return;
+  const prepared = prepareBatch(ctx, batch);
+  await drain(ctx);
+  ctx.inflight = executeBatch(ctx, prepared).catch((err: unknown) => {
+    ctx.failure = err;
+  });
 }
 
 /**
@@ -216,6 +284,9 @@ export async function applyImport(opts: {
     batchSize: opts.batchSize,
     stepTargetMs: opts.stepTargetMs ?? null,
     lastProgress: 0,
+    inflight: null,
+    failure: null,
+    paths: new Map(),
   };
   await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
   let batch: Array<{ i: number; row: ImportRow }> = [];
@@ -224,6 +295,7 @@ export async function applyImport(opts: {
     if (spill.length === 0) return;
     const rows = spill;
     spill = [];
+    await drain(ctx);
     await opts.step((tx) =>
       tx.execute(sql`
         INSERT INTO asset_import_spill (import_id, depth, idx, row)
@@ -250,6 +322,8 @@ export async function applyImport(opts: {
   }
   await writeBatch(ctx, batch);
   await flushSpill();
+  await drain(ctx);
+  trace('apply: rows');
   let after = { depth: -1, idx: -1 };
   for (;;) {
     const res = await opts.step((tx) =>
@@ -264,12 +338,15 @@ export async function applyImport(opts: {
       ctx,
       rows.map((r) => ({ i: r.idx, row: r.row })),
     );
+    await drain(ctx);
     const last = rows[rows.length - 1];
     after = { depth: last?.depth ?? 0, idx: last?.idx ?? 0 };
   }
   await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
+  trace('apply: spill');
   await applyMoves(ctx);
   await applyServed(ctx, opts.step);
+  trace('apply: moves/served');
   return ctx.result;
 }
 
@@ -319,7 +396,11 @@ async function applyServed(ctx: Ctx, step: Ctx['step']) {
     );
   }
   // Rows with an empty column lose their served sites; only equipment can have any.
-  const ids = [...ctx.plan.refIdx.values()].filter((i) => !targets.has(i)).map((i) => assetIdOf(ctx.plan.num[i] ?? 0));
+  // (New elements have none: only rows updating an existing element are cleared.)
+  const ids: string[] = [];
+  for (const i of ctx.plan.refIdx.values()) {
+    if (ctx.plan.exists[i] && !targets.has(i)) ids.push(assetIdOf(ctx.plan.num[i] ?? 0));
+  }
   for (let b = 0; b < ids.length; b += 10_000) {
     const slice = ids.slice(b, b + 10_000);
     await step((tx) =>

@@ -1,10 +1,13 @@
 import { type AssetKind, assetKinds, type ImportError, isPlacementAllowed, sharedTypes } from '@raccord/schemas';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { foreground } from '../../shared/foreground';
+import { trace } from '../../shared/trace';
 import { findCommune } from './assets.geo';
 import { checkMovesAndRetypes, resolveServed } from './assets.import.moves';
 import { FileError, missingColumns, parseCsv, parseJson } from './assets.import.parse';
 import { grow, type ImportPlan, LOOKUP_BATCH, lookup } from './assets.import.plan';
+import { RefIndex } from './assets.import.refs';
 import { checkRow, type ImportRow } from './assets.import.rows';
 import { nextAssetNums } from './assets.repository';
 
@@ -67,7 +70,7 @@ export async function checkImport(
   };
   const plan: ImportPlan = {
     count: 0,
-    refIdx: new Map(),
+    refIdx: new RefIndex(),
     kind: new Uint8Array(1024),
     parentIdx: new Int32Array(1024),
     num: new Float64Array(1024),
@@ -126,6 +129,7 @@ export async function checkImport(
     if (plan.count % 20000 === 0) await progress(plan.count);
   }
   await progress(plan.count);
+  trace('check: parse');
   const n = plan.count;
   plan.num = new Float64Array(Math.max(1, n));
   plan.exists = new Uint8Array(Math.max(1, n));
@@ -154,12 +158,27 @@ export async function checkImport(
     }
   }
 
+  trace('check: pending parents');
   // Existing elements updated by the file.
   const existingParent = new Map<number, string | null>();
   const existingCommune = new Map<number, string | null>();
-  const refs = [...plan.refIdx.keys()];
-  for (let b = 0; b < refs.length; b += LOOKUP_BATCH) {
-    for (const el of await lookup(db, ownerId, refs.slice(b, b + LOOKUP_BATCH))) {
+  // An owner without elements (a first import) has none to update: no lookups.
+  const ownerHasElements =
+    (await db.execute(sql`SELECT 1 FROM assets WHERE owner_id = ${ownerId} LIMIT 1`)).rows.length > 0;
+  const refBatches = async function* () {
+    if (!ownerHasElements) return;
+    let batch: string[] = [];
+    for (const ref of plan.refIdx.keys()) {
+      batch.push(ref);
+      if (batch.length >= LOOKUP_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  };
+  for await (const refs of refBatches()) {
+    for (const el of await lookup(db, ownerId, refs)) {
       const i = plan.refIdx.get(el.reference);
       if (i === undefined) continue;
       plan.num[i] = el.num;
@@ -169,6 +188,7 @@ export async function checkImport(
       if (!el.parent_id) existingCommune.set(i, el.commune_code);
     }
   }
+  trace('check: existing lookup');
   let fresh = 0;
   for (let i = 0; i < n; i++) if (!plan.exists[i]) fresh++;
   const nums: number[] = [];
@@ -179,16 +199,20 @@ export async function checkImport(
   let k = 0;
   for (let i = 0; i < n; i++) if (!plan.exists[i]) plan.num[i] = nums[k++] ?? 0;
 
-  checkStructure(plan, lines, fail);
+  trace('check: nums');
+  await checkStructure(plan, lines, fail);
+  trace('check: structure');
   await checkMovesAndRetypes(db, ownerId, plan, lines, existingParent, existingCommune, fail);
   await resolveServed(db, ownerId, plan, lines, fail);
+  trace('check: moves/served');
   return { plan, errors, errorCount };
 }
 
 /** Placement rules, commune of top elements, cycles in the file, depth in the file. */
-function checkStructure(plan: ImportPlan, lines: ArrayLike<number>, fail: (e: ImportError) => void) {
+async function checkStructure(plan: ImportPlan, lines: ArrayLike<number>, fail: (e: ImportError) => void) {
   const state = new Uint8Array(plan.count);
   for (let i = 0; i < plan.count; i++) {
+    if ((i & 4095) === 0) await foreground.slice();
     const kind = assetKinds[plan.kind[i] ?? 0] as AssetKind;
     const p = plan.parentIdx[i] ?? -1;
     if (p === -3) continue;

@@ -16,8 +16,7 @@ export async function checkMovesAndRetypes(
 ) {
   const retyped: string[] = [];
   const refOf = new Map<number, string>();
-  for (const [ref, i] of plan.refIdx) {
-    if (!plan.exists[i]) continue;
+  for (const [ref, i] of plan.refIdx.entriesWhere((row) => plan.exists[row] === 1)) {
     const p = plan.parentIdx[i] ?? -1;
     const newParent =
       p >= 0

@@ -47,7 +47,7 @@ async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
     } catch {
       throw new FileError('Le fichier n’est pas encodé en UTF-8 : enregistrez-le en « CSV UTF-8 ».', lines);
     }
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     yield text;
   }
   try {
@@ -115,42 +115,70 @@ export async function* parseCsv(source: AsyncIterable<Uint8Array>): AsyncGenerat
       text = pendingText;
       pendingText = '';
     }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
+    const delimCode = delimiter.charCodeAt(0);
+    // Runs of ordinary characters are sliced, not appended one by one.
+    const append = (piece: string) => {
+      if (field.length >= MAX_CELL) {
+        if (piece.length > 0) fieldTooLong = true;
+        return;
+      }
+      field += piece;
+      if (field.length > MAX_CELL) {
+        field = field.slice(0, MAX_CELL);
+        fieldTooLong = true;
+      }
+    };
+    for (let i = 0; i < text.length; ) {
+      let ch = text.charCodeAt(i);
       if (inQuotes) {
         if (quotePending) {
           quotePending = false;
-          if (ch === '"') {
-            field += '"';
+          if (ch === 34) {
+            append('"');
+            i++;
             continue;
           }
           inQuotes = false;
-        } else if (ch === '"') {
+        } else if (ch === 34) {
           quotePending = true;
+          i++;
           continue;
         } else {
-          if (ch === '\n') line++;
-          if (field.length < MAX_CELL) field += ch;
-          else fieldTooLong = true;
+          let j = text.indexOf('"', i);
+          if (j < 0) j = text.length;
+          for (let k = text.indexOf('\n', i); k >= 0 && k < j; k = text.indexOf('\n', k + 1)) line++;
+          append(text.slice(i, j));
+          i = j;
           continue;
         }
+        ch = text.charCodeAt(i);
       }
-      if (ch === '"' && field.length === 0) {
+      if (ch === 34 && field.length === 0) {
         inQuotes = true;
-      } else if (ch === delimiter) {
+        i++;
+      } else if (ch === delimCode) {
         if (fieldTooLong) tooLong.push(record.length);
         record.push(field);
         field = '';
         fieldTooLong = false;
-      } else if (ch === '\n') {
+        i++;
+      } else if (ch === 10) {
         if (field.endsWith('\r')) field = field.slice(0, -1);
         const row = emit();
         line++;
         recordLine = line;
+        i++;
         if (row) yield row;
-      } else if (field.length < MAX_CELL) {
-        field += ch;
-      } else fieldTooLong = true;
+      } else {
+        let j = i + 1;
+        while (j < text.length) {
+          const c = text.charCodeAt(j);
+          if (c === delimCode || c === 10) break;
+          j++;
+        }
+        append(text.slice(i, j));
+        i = j;
+      }
     }
   }
   if (!delimiter && pendingText) {

@@ -2,6 +2,7 @@ import type { AssetKind } from '@raccord/schemas';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { foreground } from '../../shared/foreground';
+import type { RefIndex } from './assets.import.refs';
 
 export const LOOKUP_BATCH = 2000;
 
@@ -18,7 +19,7 @@ export interface DbElement {
  */
 export interface ImportPlan {
   count: number;
-  refIdx: Map<string, number>;
+  refIdx: RefIndex;
   kind: Uint8Array;
   parentIdx: Int32Array;
   /** Final `num` of each row (existing element's or newly allocated). */

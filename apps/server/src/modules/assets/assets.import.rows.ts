@@ -60,8 +60,19 @@ add(premisesNames, 'parking', 'parking', 'garage', 'box');
 add(premisesNames, 'cave', 'cave', 'cellier');
 add(premisesNames, 'local_technique', 'local technique');
 
-const lookup = <T>(names: Record<string, T>, value: string): T | undefined =>
-  names[normalizeForSearch(value.replace(/_/g, ' '))];
+/** Spellings already seen (a file repeats a handful of them a million times), per table of names. */
+const seen = new Map<Record<string, unknown>, Map<string, unknown>>();
+function lookup<T>(names: Record<string, T>, value: string): T | undefined {
+  let memo = seen.get(names);
+  if (!memo) {
+    memo = new Map();
+    seen.set(names, memo);
+  }
+  if (memo.has(value)) return memo.get(value) as T | undefined;
+  const found = names[normalizeForSearch(value.replace(/_/g, ' '))];
+  if (memo.size < 1000) memo.set(value, found);
+  return found;
+}
 
 const labels: Record<string, string> = {
   reference: 'référence',
@@ -71,91 +82,147 @@ const labels: Record<string, string> = {
 };
 
 /** Checks one record; returns the row, or its errors (every problem of the line, not only the first). */
+/** A cell's value, null when absent or empty. */
+function cell(raw: RawRow, k: string): string | null {
+  const s = raw.values.get(k);
+  return s === undefined || s === '' ? null : s;
+}
+
+function addError(
+  raw: RawRow,
+  errors: ImportError[],
+  column: string | null,
+  value: string | null,
+  code: string,
+  message: string,
+) {
+  if (column && code !== 'import.cell_too_long' && raw.tooLong.includes(column)) return;
+  errors.push({ line: raw.line, column, value: value === null ? null : value.slice(0, 80), code, message });
+}
+
 export function checkRow(raw: RawRow): { row: ImportRow | null; errors: ImportError[] } {
   const errors: ImportError[] = [];
-  const v = (k: string) => {
-    const s = raw.values.get(k);
-    return s === undefined || s === '' ? null : s;
-  };
-  const err = (column: string | null, value: string | null, code: string, message: string) =>
-    (column && code !== 'import.cell_too_long' && raw.tooLong.includes(column)) ||
-    errors.push({ line: raw.line, column, value: value === null ? null : value.slice(0, 80), code, message });
   for (const col of raw.tooLong)
-    err(col, raw.values.get(col) ?? '', 'import.cell_too_long', 'Valeur trop longue (2 000 caractères au plus).');
-  if (raw.values.has('__extra')) err(null, null, 'import.extra_cells', 'Plus de valeurs que de colonnes d’en-tête.');
+    addError(
+      raw,
+      errors,
+      col,
+      raw.values.get(col) ?? '',
+      'import.cell_too_long',
+      'Valeur trop longue (2 000 caractères au plus).',
+    );
+  if (raw.values.has('__extra'))
+    addError(raw, errors, null, null, 'import.extra_cells', 'Plus de valeurs que de colonnes d’en-tête.');
   for (const col of ['reference', 'kind', 'label']) {
-    if (!v(col)) err(col, null, 'import.required', `La colonne « ${labels[col]} » est obligatoire.`);
+    if (!cell(raw, col))
+      addError(raw, errors, col, null, 'import.required', `La colonne « ${labels[col]} » est obligatoire.`);
   }
-  const reference = v('reference');
+  const reference = cell(raw, 'reference');
   if (reference && !/^[^\s;,|"]{1,100}$/.test(reference)) {
-    err(
+    addError(
+      raw,
+      errors,
       'reference',
       reference,
       'import.invalid_reference',
       'Référence invalide (100 caractères, sans espace ni ; , | ").',
     );
   }
-  const kindText = v('kind');
+  const kindText = cell(raw, 'kind');
   const kind = kindText ? lookup(kindNames, kindText) : undefined;
-  if (kindText && !kind) err('kind', kindText, 'import.unknown_kind', `Type inconnu : « ${kindText} ».`);
-  const eqText = v('equipment_kind');
+  if (kindText && !kind)
+    addError(raw, errors, 'kind', kindText, 'import.unknown_kind', `Type inconnu : « ${kindText} ».`);
+  const eqText = cell(raw, 'equipment_kind');
   let equipmentKind: EquipmentKind | null = null;
   if (kind === 'equipment') {
     equipmentKind = eqText ? (lookup(equipmentNames, eqText) ?? null) : 'other';
     if (!equipmentKind)
-      err('equipment_kind', eqText, 'import.unknown_equipment_kind', `Type d’équipement inconnu : « ${eqText} ».`);
+      addError(
+        raw,
+        errors,
+        'equipment_kind',
+        eqText,
+        'import.unknown_equipment_kind',
+        `Type d’équipement inconnu : « ${eqText} ».`,
+      );
   } else if (eqText && kind) {
-    err(
+    addError(
+      raw,
+      errors,
       'equipment_kind',
       eqText,
       'import.equipment_kind_unexpected',
       'Seuls les équipements ont un type d’équipement.',
     );
   }
-  const prText = v('premises_kind');
+  const prText = cell(raw, 'premises_kind');
   let premisesKind: PremisesKind | null = null;
   if (prText) {
     premisesKind = lookup(premisesNames, prText) ?? null;
     if (!premisesKind)
-      err('premises_kind', prText, 'import.unknown_premises_kind', `Type de local inconnu : « ${prText} ».`);
+      addError(
+        raw,
+        errors,
+        'premises_kind',
+        prText,
+        'import.unknown_premises_kind',
+        `Type de local inconnu : « ${prText} ».`,
+      );
     else if (kind && kind !== 'premises')
-      err('premises_kind', prText, 'import.premises_kind_unexpected', 'Seuls les locaux ont un type de local.');
+      addError(
+        raw,
+        errors,
+        'premises_kind',
+        prText,
+        'import.premises_kind_unexpected',
+        'Seuls les locaux ont un type de local.',
+      );
   }
-  const label = v('label');
+  const label = cell(raw, 'label');
   if (label && label.length > 200)
-    err('label', label, 'import.too_long', 'Libellé trop long (200 caractères au plus).');
-  const address = v('address');
+    addError(raw, errors, 'label', label, 'import.too_long', 'Libellé trop long (200 caractères au plus).');
+  const address = cell(raw, 'address');
   if (address && address.length > 300)
-    err('address', address, 'import.too_long', 'Adresse trop longue (300 caractères au plus).');
-  const postcode = v('postcode');
+    addError(raw, errors, 'address', address, 'import.too_long', 'Adresse trop longue (300 caractères au plus).');
+  const postcode = cell(raw, 'postcode');
   if (postcode && !/^\d{5}$/.test(postcode))
-    err('postcode', postcode, 'import.invalid_postcode', 'Code postal à 5 chiffres.');
-  const communeCode = v('commune_code');
+    addError(raw, errors, 'postcode', postcode, 'import.invalid_postcode', 'Code postal à 5 chiffres.');
+  const communeCode = cell(raw, 'commune_code');
   if (communeCode && !findCommune(communeCode)) {
-    err('commune_code', communeCode, 'import.unknown_commune', `Code commune INSEE inconnu : ${communeCode}.`);
+    addError(
+      raw,
+      errors,
+      'commune_code',
+      communeCode,
+      'import.unknown_commune',
+      `Code commune INSEE inconnu : ${communeCode}.`,
+    );
   }
-  const yearText = v('year_built');
+  const yearText = cell(raw, 'year_built');
   const yearBuilt = yearText ? Number(yearText) : null;
   if (yearText && (!Number.isInteger(yearBuilt) || (yearBuilt ?? 0) < 1000 || (yearBuilt ?? 0) > 2100)) {
-    err('year_built', yearText, 'import.invalid_year', 'Année de construction invalide (ex. 1975).');
+    addError(raw, errors, 'year_built', yearText, 'import.invalid_year', 'Année de construction invalide (ex. 1975).');
   }
-  let commissioningDate = v('commissioning_date');
+  let commissioningDate = cell(raw, 'commissioning_date');
   const fr = commissioningDate ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(commissioningDate) : null;
   if (fr) commissioningDate = `${fr[3]}-${fr[2]}-${fr[1]}`;
   if (
     commissioningDate &&
     (!/^\d{4}-\d{2}-\d{2}$/.test(commissioningDate) || Number.isNaN(Date.parse(commissioningDate)))
   ) {
-    err(
+    addError(
+      raw,
+      errors,
       'commissioning_date',
-      v('commissioning_date'),
+      cell(raw, 'commissioning_date'),
       'import.invalid_date',
       'Date invalide (AAAA-MM-JJ ou JJ/MM/AAAA).',
     );
   }
   for (const col of ['brand', 'serial_number'] as const) {
-    const s = v(col);
-    if (s && s.length > 120) err(col, s, 'import.too_long', 'Valeur trop longue (120 caractères au plus).');
+    const s = cell(raw, col);
+    if (s && s.length > 120)
+      addError(raw, errors, col, s, 'import.too_long', 'Valeur trop longue (120 caractères au plus).');
   }
   const servedText = raw.values.get('served_sites');
   const served =
@@ -166,7 +233,9 @@ export function checkRow(raw: RawRow): { row: ImportRow | null; errors: ImportEr
           .map((s) => s.trim())
           .filter(Boolean);
   if (served && served.length > 0 && kind && kind !== 'equipment') {
-    err(
+    addError(
+      raw,
+      errors,
       'served_sites',
       servedText ?? '',
       'import.served_unexpected',
@@ -178,7 +247,7 @@ export function checkRow(raw: RawRow): { row: ImportRow | null; errors: ImportEr
     row: {
       line: raw.line,
       reference,
-      parentReference: v('parent_reference'),
+      parentReference: cell(raw, 'parent_reference'),
       kind,
       equipmentKind,
       premisesKind,
@@ -187,8 +256,8 @@ export function checkRow(raw: RawRow): { row: ImportRow | null; errors: ImportEr
       postcode,
       communeCode,
       yearBuilt,
-      brand: v('brand'),
-      serialNumber: v('serial_number'),
+      brand: cell(raw, 'brand'),
+      serialNumber: cell(raw, 'serial_number'),
       commissioningDate,
       served,
     },

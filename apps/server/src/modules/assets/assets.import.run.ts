@@ -25,7 +25,7 @@ export interface RunImportResult {
 }
 
 /** Embedded engine: target duration of one write transaction of the import. */
-const STEP_TARGET_MS = 50;
+const STEP_TARGET_MS = 25;
 
 async function setImport(db: DbOrTx, id: string, patch: Partial<typeof assetImports.$inferInsert>) {
   await db.update(assetImports).set(patch).where(eq(assetImports.id, id));
@@ -97,6 +97,9 @@ export async function runImport(
       step,
       progress: (rowsApplied) => setImport(deps.db, importId, { rowsApplied }),
     });
+  // Merges the search index's pending list now rather than in a later search or write.
+  const cleanSearchIndex = (tx: DbOrTx) =>
+    tx.execute(sql`SELECT gin_clean_pending_list('assets_search_trgm'::regclass)`);
   const finish = async (tx: DbOrTx, result: ApplyResult) => {
     await setImport(tx, importId, {
       state: 'succeeded',
@@ -119,6 +122,7 @@ export async function runImport(
   if (deps.engine === 'postgresql') {
     result = await deps.db.transaction(async (tx) => {
       const r = await apply((fn) => fn(tx));
+      await cleanSearchIndex(tx);
       await finish(tx, r);
       return r;
     });
@@ -128,6 +132,8 @@ export async function runImport(
       await foreground.idle();
       return deps.db.transaction(fn);
     });
+    await foreground.idle();
+    await cleanSearchIndex(deps.db);
     await deps.db.transaction((tx) => finish(tx, result));
   }
   return { ok: true, rows: plan.count, errors: [], errorCount: 0, result };

@@ -7,6 +7,7 @@ import {
   type SharedType,
   sharedTypeOf,
 } from '@raccord/schemas';
+import { type SQL, sql } from 'drizzle-orm';
 import type { assets } from './assets.tables';
 
 export type AssetRow = typeof assets.$inferSelect;
@@ -105,6 +106,22 @@ export function isUnder(path: string, ancestor: string): boolean {
  */
 export function subtreeUpperBound(p: string): string {
   return `${p}0`;
+}
+
+/**
+ * `col` is `p` or below it, as a range of the btree index on (owner_id, path): the same rows as
+ * `col <@ p`, without a GiST index (whose upkeep made bulk writes several times slower).
+ */
+export function inSubtree(col: SQL, p: string): SQL {
+  return sql`(${col} >= ${p}::ltree AND ${col} < ${subtreeUpperBound(p)}::ltree)`;
+}
+
+/** Ids of the elements on `path`, top first, itself included (its labels after the three geographic ones). */
+export function elementIdsOnPath(path: string): string[] {
+  return path
+    .split('.')
+    .slice(3)
+    .map((label) => assetIdOf(Number(label)));
 }
 
 export function depthOf(path: string): number {

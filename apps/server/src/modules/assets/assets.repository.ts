@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { elementIdsOnPath, inSubtree } from './assets.models';
 import { assetFreezes, assetImports, assetServedSites, assets } from './assets.tables';
 
 export async function findAsset(db: DbOrTx, ownerId: string, id: string, opts: { lock?: boolean } = {}) {
@@ -49,12 +50,12 @@ export async function rewriteSubtreePaths(db: DbOrTx, ownerId: string, oldPath: 
   await db.execute(sql`
     UPDATE assets SET path = CASE WHEN path = ${oldPath}::ltree THEN ${newPath}::ltree
       ELSE ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)) END
-    WHERE owner_id = ${ownerId} AND path <@ ${oldPath}::ltree`);
+    WHERE owner_id = ${ownerId} AND ${inSubtree(sql`path`, oldPath)}`);
 }
 
 export async function deleteSubtree(db: DbOrTx, ownerId: string, path: string): Promise<number> {
   const res = await db.execute(
-    sql`DELETE FROM assets WHERE owner_id = ${ownerId} AND path <@ ${path}::ltree RETURNING 1`,
+    sql`DELETE FROM assets WHERE owner_id = ${ownerId} AND ${inSubtree(sql`path`, path)} RETURNING 1`,
   );
   return res.rows.length;
 }
@@ -72,7 +73,7 @@ export async function ancestorRows(db: DbOrTx, ownerId: string, path: string) {
   return db
     .select()
     .from(assets)
-    .where(and(eq(assets.ownerId, ownerId), sql`${assets.path} @> ${path}::ltree`))
+    .where(and(eq(assets.ownerId, ownerId), inArray(assets.id, elementIdsOnPath(path))))
     .orderBy(sql`nlevel(${assets.path})`);
 }
 
@@ -113,7 +114,7 @@ export async function searchAssets(db: DbOrTx, f: AssetSearch) {
   const conds: SQL[] = [eq(assets.ownerId, f.ownerId)];
   for (const p of f.patterns) conds.push(sql`${assets.searchText} LIKE ${p}`);
   if (f.type) conds.push(eq(assets.sharedType, f.type));
-  if (f.underPath) conds.push(sql`${assets.path} <@ ${f.underPath}::ltree`);
+  if (f.underPath) conds.push(inSubtree(sql`${assets.path}`, f.underPath));
   return db
     .select()
     .from(assets)
@@ -129,7 +130,7 @@ export async function frozenInSubtree(db: DbOrTx, ownerId: string, path: string)
     .select({ assetId: assetFreezes.assetId, reference: assets.reference, holderLabel: assetFreezes.holderLabel })
     .from(assetFreezes)
     .innerJoin(assets, eq(assets.id, assetFreezes.assetId))
-    .where(and(eq(assetFreezes.ownerId, ownerId), sql`${assets.path} <@ ${path}::ltree`))
+    .where(and(eq(assetFreezes.ownerId, ownerId), eq(assets.ownerId, ownerId), inSubtree(sql`${assets.path}`, path)))
     .limit(20);
 }
 

@@ -1,7 +1,7 @@
 import type { SharedType } from '@raccord/schemas';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { ROLLUP_MAX_DEPTH } from './assets.models';
+import { inSubtree, ROLLUP_MAX_DEPTH } from './assets.models';
 
 export type TypeCounts = Partial<Record<SharedType, number>>;
 
@@ -15,7 +15,7 @@ export async function adjustRollup(db: DbOrTx, ownerId: string, rootPath: string
     INSERT INTO asset_rollup (owner_id, path, parent_path, shared_type, n)
     SELECT ${ownerId}, subpath(a.path, 0, k), subpath(a.path, 0, k - 1), a.shared_type, ${sign}::int * count(*)::int
     FROM assets a, generate_series(1, LEAST(${ROLLUP_MAX_DEPTH}::int, nlevel(a.path))) k
-    WHERE a.owner_id = ${ownerId} AND a.path <@ ${rootPath}::ltree
+    WHERE a.owner_id = ${ownerId} AND ${inSubtree(sql`a.path`, rootPath)}
     GROUP BY 2, 3, 4
     ON CONFLICT (owner_id, path, shared_type) DO UPDATE SET n = asset_rollup.n + excluded.n`);
   if (sign < 0) {
@@ -90,10 +90,13 @@ export async function subtreeCounts(db: DbOrTx, ownerId: string, paths: string[]
     rows.push(...(res.rows as Array<{ p: string; t: string; n: number }>));
   }
   if (deep.length > 0) {
-    const res = await db.execute(sql`
-      SELECT q.p::text AS p, a.shared_type AS t, count(*)::int AS n
-      FROM unnest(${sql.param(deep)}::ltree[]) AS q(p) JOIN assets a ON a.path <@ q.p AND a.owner_id = ${ownerId}
-      GROUP BY 1, 2`);
+    // One range per path, with its bounds as values: the planner then sees each range and walks the
+    // (owner_id, path) index. (A join on unnest() hides the bounds: it chose a scan of the owner.)
+    const parts = deep.map(
+      (p) => sql`SELECT ${p}::text AS p, shared_type AS t, count(*)::int AS n FROM assets
+        WHERE owner_id = ${ownerId} AND ${inSubtree(sql`path`, p)} GROUP BY shared_type`,
+    );
+    const res = await db.execute(sql.join(parts, sql` UNION ALL `));
     rows.push(...(res.rows as Array<{ p: string; t: string; n: number }>));
   }
   for (const r of rows) {
