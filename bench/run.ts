@@ -3,6 +3,8 @@
  * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
  * fresh database dropped at the end) measures the issue's figures next to a naive baseline
  * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
+ * `--only sync`: only the synchronisation figures (bench/sync.ts). `--keep`: keep the database (a
+ * stable name per size) and reuse its patrimoine on the next `--keep` run instead of importing again.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,23 +22,38 @@ import { loadGeneratedPatrimoine } from '../apps/server/src/modules/assets/asset
 import { listTreeChildren } from '../apps/server/src/modules/assets/assets.tree';
 import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.engine';
 import { systemClock } from '../apps/server/src/shared/clock';
+import { benchSync, printSyncTable, type SyncFigures } from './sync';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
-const { values } = parseArgs({ options: { elements: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    elements: { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    /** `pglite` or `postgresql` alone; default: PGlite, then PostgreSQL when DATABASE_URL is set. */
+    engine: { type: 'string' },
+  },
+});
 const elements = Number(values.elements);
+const onlySync = values.only === 'sync';
+const keep = values.keep;
 
 async function openEngine(engine: 'pglite' | 'postgresql') {
   if (engine === 'pglite') {
     // On disk, as in the product (an in-memory engine would count the data in the RSS).
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'raccord-bench-'));
+    const dataDir = keep
+      ? path.join(os.tmpdir(), `raccord-bench-keep-${elements}`)
+      : mkdtempSync(path.join(os.tmpdir(), 'raccord-bench-'));
+    mkdirSync(dataDir, { recursive: true });
     const database = await openDatabase({ thread: true, dataDir });
-    return { database, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { database, drop: async () => (keep ? undefined : rmSync(dataDir, { recursive: true, force: true })) };
   }
   const serverUrl = process.env.DATABASE_URL ?? '';
-  const name = `raccord_bench_${randomBytes(4).toString('hex')}`;
+  const name = keep ? `raccord_bench_keep_${elements}` : `raccord_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -44,6 +61,7 @@ async function openEngine(engine: 'pglite' | 'postgresql') {
   return {
     database,
     drop: async () => {
+      if (keep) return;
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -59,7 +77,12 @@ async function ownerIds(database: Database) {
   return { big: byName('Habitat Demo'), small: byName('Logis Test') };
 }
 
-async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
+async function loadedElements(database: Database, ownerId: string) {
+  const r = await database.db.execute(sql`SELECT count(*)::int AS n FROM assets WHERE owner_id = ${ownerId}`);
+  return Number((r.rows[0] as { n: number }).n);
+}
+
+async function run(engine: 'pglite' | 'postgresql'): Promise<{ figures?: Figures; sync: SyncFigures }> {
   console.log(`\n== ${engine}: generating and importing ${elements.toLocaleString('fr-FR')} elements…`);
   const { database, drop } = await openEngine(engine);
   const { db } = database;
@@ -67,13 +90,17 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
     await runMigrations(database.pool);
     await seedDemo({ db, clock: systemClock, engine }, { patrimoine: false });
     const owners = await ownerIds(database);
-    await loadGeneratedPatrimoine(
-      { db, clock: systemClock, engine },
-      { ownerId: owners.small, elements: 3000, seed: 7 },
-    );
+    const reuse = keep && (await loadedElements(database, owners.big)) >= elements;
+    if (!reuse) {
+      await loadGeneratedPatrimoine(
+        { db, clock: systemClock, engine },
+        { ownerId: owners.small, elements: 3000, seed: 7 },
+      );
+    }
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     const app = await buildApp(
       {
-        config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+        config,
         db,
         engine,
         clock: systemClock,
@@ -87,6 +114,13 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
       payload: { email: 'admin@logis-test.fr', password: 'raccord-demo' },
     });
     const cookie = `raccord_session=${login.cookies.find((c) => c.name === 'raccord_session')?.value}`;
+    const syncFigures = async () => benchSync({ database, engine, app, config, ownerId: owners.big, elements });
+    if (onlySync && reuse) {
+      console.log('   reusing the patrimoine already loaded (--keep)');
+      const sync = await syncFigures();
+      await app.close();
+      return { sync };
+    }
     const light = async () => {
       const res = await app.inject({ method: 'GET', url: '/api/assets/tree', headers: { cookie } });
       if (res.statusCode !== 200) throw new Error(res.body);
@@ -107,6 +141,11 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
       `   import: ${Math.round(elements / (importMs / 1000))} rows/s, light p99 ${p(during, 99).toFixed(1)} ms`,
     );
     await db.execute(sql`ANALYZE`);
+    if (onlySync) {
+      const sync = await syncFigures();
+      await app.close();
+      return { sync };
+    }
 
     const big = owners.big;
     // 50 nodes: sites and buildings drawn across the patrimoine.
@@ -176,8 +215,9 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
     const duringResolution = await lat2.stop();
     stop = true;
     await heavy;
+    const sync = await syncFigures();
     await app.close();
-    return {
+    const figures: Figures = {
       engine,
       elements,
       count50: { p50: p(count50, 50), baselineP50: p(base50, 50) },
@@ -194,18 +234,30 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
         samples: during.length + duringResolution.length,
       },
     };
+    return { figures, sync };
   } finally {
     await database.close();
     await drop();
   }
 }
 
-const results: Figures[] = [await run('pglite')];
-if (process.env.DATABASE_URL) results.push(await run('postgresql'));
-printTable(results);
+const runs = [];
+if (values.engine !== 'postgresql') runs.push(await run('pglite'));
+if (process.env.DATABASE_URL && values.engine !== 'pglite') runs.push(await run('postgresql'));
+const results = runs.flatMap((r) => (r.figures ? [r.figures] : []));
+const sync = runs.map((r) => r.sync);
+if (results.length > 0) printTable(results);
+console.log('');
+printSyncTable(sync);
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 mkdirSync(dir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2);
-writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
-writeFileSync(path.join(dir, 'latest.json'), json);
+if (onlySync) {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, elements, sync }, null, 2);
+  writeFileSync(path.join(dir, `sync-${stamp}.json`), json);
+  writeFileSync(path.join(dir, 'sync-latest.json'), json);
+} else {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
+  writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+}

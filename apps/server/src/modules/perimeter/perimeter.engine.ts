@@ -175,16 +175,19 @@ export async function listPerimeterAssets(
   return { items, next };
 }
 
-/** One page of the perimeter, handed to `consume` as SQL (one or more SELECTs); returns the next cursor. */
+/**
+ * One page of the perimeter, handed to `consume` as SQL (one or more SELECTs); returns the next cursor.
+ * `perimeter` may be given already resolved (a job paging through it resolves it once).
+ */
 export async function consumePerimeterPage(
   db: DbOrTx,
   ownerId: string,
-  perimeter: Perimeter,
+  perimeter: Perimeter | ResolvedPerimeter,
   types: SharedType[],
   opts: { after?: string; limit: number },
   consume: PageConsumer,
 ): Promise<{ next: string | null; count: number }> {
-  const p = await resolvePerimeter(db, ownerId, perimeter);
+  const p = 'includes' in perimeter ? perimeter : await resolvePerimeter(db, ownerId, perimeter);
   let count = 0;
   if (types.length === 0) return { next: null, count };
   const typesParam = sql`${sql.param(types)}::text[]`;
