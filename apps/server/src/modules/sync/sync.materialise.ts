@@ -97,7 +97,12 @@ export async function materialiseContract(
       const finished = await deps.db.transaction((tx) =>
         materialiseChunk(deps, tx, contractId, contract.ownerId, terms, resolved, limit),
       );
-      if (finished) return 'done';
+      if (finished) {
+        // The set just grew by up to hundreds of thousands of rows: without fresh statistics the
+        // planner reads a contract's pages by sorting the whole set once per page (quadratic).
+        await deps.db.execute(sql`ANALYZE contract_assets (contract_id, asset_id)`);
+        return 'done';
+      }
       if (embedded) {
         // Next chunk sized to the time budget from this one's pace (at most doubling at once).
         const ms = Math.max(1, performance.now() - started);
@@ -131,6 +136,8 @@ async function materialiseChunk(
 ) {
   const [sync] = await tx.select().from(contractSyncs).where(eq(contractSyncs.contractId, contractId)).for('update');
   if (sync?.state !== 'running') return true;
+  // A large chunk's page stays in memory rather than spilling to a temporary file (server only).
+  if (deps.engine === 'postgresql') await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   let inserted = 0;
   const { next } = await consumePerimeterPage(
     tx,
@@ -138,20 +145,24 @@ async function materialiseChunk(
     resolved,
     terms.sharedTypes,
     { after: sync.cursor ?? undefined, limit },
-    async (select) => {
+    async (select, phase) => {
+      // One pass over the page for its size and its last element. In the tree phase the last is the
+      // greatest path: byte order ("C") of the text equals ltree order for our labels (integers and
+      // INSEE codes, all above '.'), without parsing every path back to ltree. In the served phase
+      // the page is ordered by id in the database's collation, as the next page's `id >` is.
+      const last = phase === 'tree' ? sql`max(path COLLATE "C")` : sql`max(id)`;
       const res = await tx.execute(sql`
         WITH page AS MATERIALIZED (${select}),
         ins AS (
           INSERT INTO contract_assets (contract_id, asset_id, reference, label, type, parent_id, path)
           SELECT ${contractId}, id, reference, label, type, "parentId", path FROM page
           ON CONFLICT DO NOTHING RETURNING 1)
-        SELECT (SELECT count(*)::int FROM page) AS n, (SELECT count(*)::int FROM ins) AS inserted,
-               (SELECT path FROM page ORDER BY path::ltree DESC LIMIT 1) AS last_path,
-               (SELECT max(id) FROM page) AS last_id`);
+        SELECT n, (SELECT count(*)::int FROM ins) AS inserted, last AS last_path, last AS last_id
+        FROM (SELECT count(*)::int AS n, ${last} AS last FROM page) agg`);
       const row = res.rows[0] as unknown as ChunkRow;
       inserted += Number(row.inserted);
-      const last = row.last_path !== null && row.last_id !== null ? { id: row.last_id, path: row.last_path } : null;
-      return { count: Number(row.n), last };
+      const lastRow = row.last_path !== null && row.last_id !== null ? { id: row.last_id, path: row.last_path } : null;
+      return { count: Number(row.n), last: lastRow };
     },
   );
   const now = deps.clock.now();

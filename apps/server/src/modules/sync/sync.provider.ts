@@ -1,5 +1,6 @@
 import type { SharedAsset } from '@raccord/schemas';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type pg from 'pg';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import { type PartyAccess, requireContractParty } from './sync.access';
@@ -59,9 +60,9 @@ export const EXPORT_PAGE = 10_000;
 /**
  * The whole shared set as NDJSON lines, page after page: each page is one short keyset query (the
  * primary key), so neither a transaction nor the embedded engine's one connection is held while
- * the client reads. The database writes the page's lines itself (`row_to_json`, compact, in the
- * order of `SharedAsset`): one text value per page instead of 10,000 rows to decode, then
- * re-encode one by one — the rows come from our own table, so nothing to validate on the way out.
+ * the client reads. The database writes each line itself (`row_to_json`: compact, the fields of
+ * `SharedAsset` in order), read as arrays: no object per row, no JSON.stringify, no per-row
+ * validation — the rows come from our own table. The order is the primary key's (no sort).
  */
 export async function streamSharedAssets(
   deps: { db: Db },
@@ -70,19 +71,27 @@ export async function streamSharedAssets(
 ): Promise<AsyncGenerator<string>> {
   const access = await requireContractParty(deps.db, actor, contractId);
   assertReadable(access, 'assets');
+  const query = `
+    SELECT row_to_json(p)::text, p.id
+    FROM (SELECT asset_id AS id, reference, label, type, parent_id AS "parentId" FROM contract_assets
+          WHERE contract_id = $1 AND asset_id > $2 ORDER BY asset_id LIMIT $3) p
+    ORDER BY p.id`;
+  // drizzle(pool) keeps the pool as `$client`: rows as arrays need the driver's own query.
+  const client = (deps.db as Db & { $client: pg.Pool }).$client;
   async function* lines() {
     let after = '';
     for (;;) {
-      const res = await deps.db.execute(sql`
-        SELECT string_agg(row_to_json(p)::text, E'\n' ORDER BY p.id) AS lines, max(p.id) AS last, count(*)::int AS n
-        FROM (SELECT asset_id AS id, reference, label, type, parent_id AS "parentId" FROM contract_assets
-              WHERE contract_id = ${contractId} AND asset_id > ${after}
-              ORDER BY asset_id LIMIT ${EXPORT_PAGE}) p`);
-      const row = res.rows[0] as { lines: string | null; last: string | null; n: number } | undefined;
-      if (!row?.lines || row.last === null) return;
-      yield `${row.lines}\n`;
-      if (Number(row.n) < EXPORT_PAGE) return;
-      after = row.last;
+      const res = await client.query<[string, string]>({
+        text: query,
+        values: [contractId, after, EXPORT_PAGE],
+        rowMode: 'array',
+      });
+      const rows = res.rows;
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      yield `${rows.map((r) => r[0]).join('\n')}\n`;
+      if (rows.length < EXPORT_PAGE) return;
+      after = last[1];
     }
   }
   return lines();
