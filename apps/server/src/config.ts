@@ -31,7 +31,7 @@ const envSchema = z.object({
    * for at most one short chunk.
    */
   SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(500_000).default(100_000),
-  SYNC_CHUNK_MS: z.coerce.number().int().min(1).max(60_000).default(25),
+  SYNC_CHUNK_MS: z.coerce.number().int().min(1).max(60_000).default(20),
   /** A job's lease: renewed while its runner lives; a job whose lease lapsed is taken over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });

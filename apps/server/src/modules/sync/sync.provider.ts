@@ -65,12 +65,14 @@ export const EXPORT_PAGE = 10_000;
  * validation — the rows come from our own table. The order is the primary key's (no sort).
  */
 export async function streamSharedAssets(
-  deps: { db: Db },
+  deps: { db: Db; engine?: 'pglite' | 'postgresql' },
   actor: Actor | null,
   contractId: string,
 ): Promise<AsyncGenerator<string>> {
   const access = await requireContractParty(deps.db, actor, contractId);
   assertReadable(access, 'assets');
+  // Embedded, one connection: smaller pages, so a request waits for at most one short query.
+  const size = deps.engine === 'pglite' ? EXPORT_PAGE / 4 : EXPORT_PAGE;
   const query = `
     SELECT row_to_json(p)::text, p.id
     FROM (SELECT asset_id AS id, reference, label, type, parent_id AS "parentId" FROM contract_assets
@@ -78,20 +80,24 @@ export async function streamSharedAssets(
     ORDER BY p.id`;
   // drizzle(pool) keeps the pool as `$client`: rows as arrays need the driver's own query.
   const client = (deps.db as Db & { $client: pg.Pool }).$client;
+  const fetchPage = (after: string) => {
+    const rows = client
+      .query<[string, string]>({ text: query, values: [contractId, after, size], rowMode: 'array' })
+      .then((r) => r.rows);
+    rows.catch(() => {}); // awaited below; a client gone before then must not leave it unhandled
+    return rows;
+  };
   async function* lines() {
-    let after = '';
+    // The next page is read while this one is written: database and socket work overlap.
+    let pending = fetchPage('');
     for (;;) {
-      const res = await client.query<[string, string]>({
-        text: query,
-        values: [contractId, after, EXPORT_PAGE],
-        rowMode: 'array',
-      });
-      const rows = res.rows;
+      const rows = await pending;
       const last = rows[rows.length - 1];
       if (!last) return;
+      const more = rows.length === size;
+      if (more) pending = fetchPage(last[1]);
       yield `${rows.map((r) => r[0]).join('\n')}\n`;
-      if (rows.length < EXPORT_PAGE) return;
-      after = last[1];
+      if (!more) return;
     }
   }
   return lines();
