@@ -7,7 +7,7 @@
  * stable name per size) and reuse its patrimoine on the next `--keep` run instead of importing again.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -255,7 +255,15 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 if (onlySync) {
   const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, elements, sync }, null, 2);
   writeFileSync(path.join(dir, `sync-${stamp}.json`), json);
-  writeFileSync(path.join(dir, 'sync-latest.json'), json);
+  // One engine at a time (--engine): the latest figures of the other engine stay in sync-latest.json.
+  const latest = path.join(dir, 'sync-latest.json');
+  const kept = existsSync(latest)
+    ? ((JSON.parse(readFileSync(latest, 'utf8')) as { sync?: SyncFigures[] }).sync?.filter(
+        (f) => f.elements === elements && !sync.some((s) => s.engine === f.engine),
+      ) ?? [])
+    : [];
+  const merged = { date: new Date().toISOString(), node: process.version, elements, sync: [...kept, ...sync] };
+  writeFileSync(latest, JSON.stringify(merged, null, 2));
 } else {
   const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
   writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
