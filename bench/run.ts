@@ -1,5 +1,7 @@
 /**
- * npm run bench [-- --elements 1000000]
+ * npm run bench [-- --elements 1000000]      every figure (generates the patrimoine)
+ * npm run bench -- --only operations          operation ingestion alone (bench/operations.ts)
+ * npm run bench -- --only sync [--keep]       synchronisation figures alone (bench/sync.ts)
  * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
  * fresh database dropped at the end) measures the issue's figures next to a naive baseline
  * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
@@ -22,6 +24,7 @@ import { loadGeneratedPatrimoine } from '../apps/server/src/modules/assets/asset
 import { listTreeChildren } from '../apps/server/src/modules/assets/assets.tree';
 import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.engine';
 import { systemClock } from '../apps/server/src/shared/clock';
+import { benchOperations } from './operations';
 import { benchSync, printSyncTable, type SyncFigures } from './sync';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
@@ -35,6 +38,13 @@ const { values } = parseArgs({
   },
 });
 const elements = Number(values.elements);
+if (values.only !== undefined && values.only !== 'operations' && values.only !== 'sync')
+  throw new Error(`--only: operations | sync (got ${values.only})`);
+if (values.only === 'operations') {
+  // Operation ingestion alone: it needs no generated million-element patrimoine.
+  await benchOperations();
+  process.exit(0);
+}
 const onlySync = values.only === 'sync';
 const keep = values.keep;
 

@@ -34,6 +34,8 @@ const envSchema = z.object({
   SYNC_CHUNK_MS: z.coerce.number().int().min(1).max(60_000).default(20),
   /** A job's lease: renewed while its runner lives; a job whose lease lapsed is taken over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Days without accepted data after which an active connector is reported silent. */
+  CONNECTOR_SILENT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Config = Readonly<{
@@ -60,6 +62,7 @@ export type Config = Readonly<{
   syncChunkSize: number;
   syncChunkMs: number;
   jobLeaseMs: number;
+  connectorSilentDays: number;
 }>;
 
 /** Parses the environment once. Every setting of Raccord comes from here (README: configuration table). */
@@ -98,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncChunkSize: e.SYNC_CHUNK_SIZE,
     syncChunkMs: e.SYNC_CHUNK_MS,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    connectorSilentDays: e.CONNECTOR_SILENT_DAYS,
   });
 }

@@ -6,9 +6,11 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { seedDemo, seedDemoPatrimoine } from './demo/demo.seed';
 import { seedDemoContracts } from './demo/demo-contracts.seed';
+import { seedDemoServiceCodes } from './demo/demo-service-codes.seed';
 import { seedReference } from './demo/reference.seed';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
 import { createSmtpTransport } from './modules/mail/mail.transport';
+import { CONNECTOR_SILENCE_JOB } from './modules/operations/operations.connector';
 import { systemClock } from './shared/clock';
 import { CLEANUP_JOB, jobHandlers } from './worker';
 
@@ -36,6 +38,7 @@ async function main() {
     const seeded = await seedDemo({ db: database.db, clock, engine: database.engine }, { patrimoine: false });
     if (seeded) log.info('demo data seeded (accounts: see README, password raccord-demo)');
     if (await seedDemoContracts({ db: database.db, clock, config })) log.info('demo contract projects seeded');
+    if (await seedDemoServiceCodes({ db: database.db, clock })) log.info('demo service codes seeded');
   }
 
   let runner: JobRunner | null = null;
@@ -56,9 +59,11 @@ async function main() {
       log: (level, msg, data) => log[level](data ?? {}, msg),
     });
     const scheduleCleanup = () =>
-      enqueueJob(database.db, clock, CLEANUP_JOB, {}, { singletonKey: CLEANUP_JOB }).catch((err: unknown) =>
-        log.warn({ err }, 'could not schedule cleanup'),
-      );
+      Promise.all(
+        [CLEANUP_JOB, CONNECTOR_SILENCE_JOB].map((name) =>
+          enqueueJob(database.db, clock, name, {}, { singletonKey: name }),
+        ),
+      ).catch((err: unknown) => log.warn({ err }, 'could not schedule cleanup'));
     if (database.engine === 'pglite') {
       // One process owns the embedded database: what a previous process left running is orphaned.
       const released = await runner.releaseOrphans();

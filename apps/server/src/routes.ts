@@ -6,8 +6,10 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { contractRoutes } from './modules/contracts/contracts.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
+import { operationRoutes } from './modules/operations/operations.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { perimeterRoutes } from './modules/perimeter/perimeter.routes';
+import { serviceCodeRoutes } from './modules/service-codes/service-codes.routes';
 import { syncRoutes } from './modules/sync/sync.routes';
 import { tradeRoutes } from './modules/trades/trades.routes';
 import type { App, AppDeps } from './shared/http';
@@ -26,4 +28,6 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   assetRoutes,
   perimeterRoutes,
   syncRoutes,
+  serviceCodeRoutes,
+  operationRoutes,
 ];

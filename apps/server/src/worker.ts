@@ -7,6 +7,7 @@ import { ACTIVATE_JOB, activateContract } from './modules/contracts/contracts.va
 import type { JobHandler } from './modules/jobs/jobs.queue';
 import type { MailTransport } from './modules/mail/mail.transport';
 import { SEND_MAIL_JOB, sendQueuedMail } from './modules/mail/mail.usecases';
+import { CONNECTOR_SILENCE_JOB, markSilentConnectors } from './modules/operations/operations.connector';
 import { onPatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './modules/sync/sync.live';
 import { MATERIALISE_JOB, materialiseContract } from './modules/sync/sync.materialise';
 import type { Clock } from './shared/clock';
@@ -50,6 +51,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [PATRIMOINE_CHANGED_JOB]: async (payload, ctx) => {
       await onPatrimoineChanged(deps, String(payload.ownerId), ctx.jobId);
+    },
+    [CONNECTOR_SILENCE_JOB]: async () => {
+      await markSilentConnectors(deps);
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

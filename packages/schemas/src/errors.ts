@@ -5,6 +5,7 @@
  */
 import { operationErrorCodes } from './operations';
 import { serviceCodeErrorCodes } from './service-codes';
+import { syncErrorCodes } from './sync';
 
 const coreErrorCodes = [
   'validation.failed',
@@ -77,7 +78,12 @@ const coreErrorCodes = [
 ] as const;
 
 /** Every code; each later module keeps its own list in its schema file (operations, service codes). */
-export const errorCodes = [...coreErrorCodes, ...operationErrorCodes, ...serviceCodeErrorCodes] as const;
+export const errorCodes = [
+  ...coreErrorCodes,
+  ...operationErrorCodes,
+  ...serviceCodeErrorCodes,
+  ...syncErrorCodes,
+] as const;
 
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});
 

@@ -17,6 +17,7 @@ export * from './organizations';
 export * from './perimeter';
 export * from './service-codes';
 export * from './sync';
+export * from './sync-browse';
 export * from './trade-requests';
 export * from './trades';
 export * from './users';

@@ -75,3 +75,6 @@ export const contractStateChangeResult = z.object({
   stateEnteredAt: isoDate,
 });
 export type SharedAssetPage = z.infer<typeof sharedAssetPage>;
+
+/** Error codes of the console's reads of the shared set (spread into `errorCodes`). */
+export const syncErrorCodes = ['sync.node_not_found'] as const;

@@ -7,6 +7,8 @@ export * from '../modules/contracts/contracts.tables';
 export * from '../modules/jobs/jobs.tables';
 export * from '../modules/mail/mail.tables';
 export * from '../modules/meta/meta.tables';
+export * from '../modules/operations/operations.tables';
 export * from '../modules/organizations/organizations.tables';
+export * from '../modules/service-codes/service-codes.tables';
 export * from '../modules/sync/sync.tables';
 export * from '../modules/trades/trades.tables';

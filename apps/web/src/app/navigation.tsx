@@ -2,17 +2,23 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CodeOutlined,
   FileProtectOutlined,
   HomeOutlined,
   InboxOutlined,
+  KeyOutlined,
+  OrderedListOutlined,
+  PartitionOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
+import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
 import type { Viewer } from '../lib/permissions';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio } from '../lib/permissions';
+import { canManageTrades, canReadAudit, canUsePatrimoine, canUseServiceCodes, canUseStudio } from '../lib/permissions';
 
 interface NavLink {
   path: string;
@@ -29,9 +35,22 @@ export const studioLinks: NavLink[] = [
 
 export const platformLinks: NavLink[] = [
   { path: '/patrimoine', labelKey: 'nav.patrimoine', icon: <HomeOutlined />, allowed: canUsePatrimoine },
+  {
+    path: '/patrimoine-partage',
+    labelKey: 'nav.sharedPatrimoine',
+    icon: <PartitionOutlined />,
+    allowed: canBrowseSharedPatrimoine,
+  },
+  { path: '/codes-prestation', labelKey: 'nav.serviceCodes', icon: <CodeOutlined />, allowed: canUseServiceCodes },
   { path: '/organisations', labelKey: 'nav.organizations', icon: <BankOutlined />, allowed: everyone },
   { path: '/metiers', labelKey: 'nav.trades', icon: <ToolOutlined />, allowed: canManageTrades },
   { path: '/service-client/metiers', labelKey: 'nav.tradeRequests', icon: <InboxOutlined />, allowed: canManageTrades },
+  {
+    path: '/service-client/codes-prestation',
+    labelKey: 'nav.serviceCodeSubmissions',
+    icon: <OrderedListOutlined />,
+    allowed: canManageTrades,
+  },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, allowed: canReadAudit },
 ];
 
@@ -42,7 +61,14 @@ export const accountLink: NavLink = {
   allowed: everyone,
 };
 
-const allLinks = [...studioLinks, ...platformLinks, accountLink];
+export const apiKeysLink: NavLink = {
+  path: '/mon-compte/cles-api',
+  labelKey: 'nav.apiKeys',
+  icon: <KeyOutlined />,
+  allowed: canManageApiKeys,
+};
+
+const allLinks = [...studioLinks, ...platformLinks, accountLink, apiKeysLink];
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -69,6 +95,7 @@ export function buildMenuItems(viewer: Viewer, t: TFunction): MenuItem[] {
   });
   items.push({ type: 'divider', key: 'divider' });
   items.push(toItem(accountLink));
+  if (apiKeysLink.allowed(viewer)) items.push(toItem(apiKeysLink));
   return items;
 }
 

@@ -1,7 +1,17 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { canManageApiKeys } from '../features/api-keys/api-key-permissions';
 import { useSession } from '../features/auth/use-session';
-import { canManageTrades, canReadAudit, canUsePatrimoine, canUseStudio, homePath } from '../lib/permissions';
+import { canBrowseSharedPatrimoine } from '../features/sharing/sharing-permissions';
+import {
+  canManageTrades,
+  canReadAudit,
+  canUsePatrimoine,
+  canUseServiceCodes,
+  canUseStudio,
+  homePath,
+} from '../lib/permissions';
 import { AccountPage } from '../routes/AccountPage';
+import { ApiKeysPage } from '../routes/ApiKeysPage';
 import { AuditPage } from '../routes/AuditPage';
 import { ContractProjectPage } from '../routes/ContractProjectPage';
 import { ContractWizardPage } from '../routes/ContractWizardPage';
@@ -10,7 +20,10 @@ import { NewContractProjectPage } from '../routes/NewContractProjectPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { OrganizationsPage } from '../routes/OrganizationsPage';
 import { PatrimoinePage } from '../routes/PatrimoinePage';
+import { ServiceClientCodesPage } from '../routes/ServiceClientCodesPage';
 import { ServiceClientTradeRequestsPage } from '../routes/ServiceClientTradeRequestsPage';
+import { ServiceCodesPage } from '../routes/ServiceCodesPage';
+import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
@@ -77,6 +90,22 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'service-client/codes-prestation',
+        element: (
+          <Allowed when={canManageTrades}>
+            <ServiceClientCodesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'codes-prestation',
+        element: (
+          <Allowed when={canUseServiceCodes}>
+            <ServiceCodesPage />
+          </Allowed>
+        ),
+      },
+      {
         path: 'patrimoine',
         element: (
           <Allowed when={canUsePatrimoine}>
@@ -102,6 +131,22 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'mon-compte', element: <AccountPage /> },
+      {
+        path: 'mon-compte/cles-api',
+        element: (
+          <Allowed when={canManageApiKeys}>
+            <ApiKeysPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'patrimoine-partage/:id?',
+        element: (
+          <Allowed when={canBrowseSharedPatrimoine}>
+            <SharedPatrimoinePage />
+          </Allowed>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,11 @@ export function canEditPatrimoine(viewer: Viewer): boolean {
   return canUsePatrimoine(viewer) && viewer.user.role === 'admin';
 }
 
+/** Organisations that are parties to contracts keep service-code catalogues (members read them). */
+export function canUseServiceCodes({ organization }: Viewer): boolean {
+  return organization.kinds.length > 0;
+}
+
 export function canManageTrades({ user }: Viewer): boolean {
   return user.isOperator;
 }

@@ -16,6 +16,10 @@ import { ProjectStatusBanner } from '../features/contracts/project/ProjectStatus
 import { ProjectSummary } from '../features/contracts/project/ProjectSummary';
 import { SubmitBlockCard } from '../features/contracts/project/SubmitBlockCard';
 import { contractKeys, useProject } from '../features/contracts/use-contract-queries';
+import { ContractOperations } from '../features/operations/ContractOperations';
+import { ContractCodesSection } from '../features/service-codes/alignment/ContractCodesSection';
+import { SyncCard } from '../features/sharing/SyncCard';
+import { hasSharing } from '../features/sharing/sync-rules';
 import { canUseStudio } from '../lib/permissions';
 
 /** `/contrats/projets/:id` — the project page, for every party and any state (the e-mails link here). */
@@ -74,6 +78,7 @@ export function ContractProjectPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
+            {hasSharing(data.state) && <SyncCard project={data} />}
             {data.permissions.canSubmit && ownParty && (
               <SubmitBlockCard
                 key={data.version}
@@ -94,6 +99,14 @@ export function ContractProjectPage() {
         </Col>
         <Col xs={24} xl={9}>
           <PartiesProgressCard project={data} />
+        </Col>
+        {data.frozenTerms && (
+          <Col span={24}>
+            <ContractCodesSection contractId={data.id} />
+          </Col>
+        )}
+        <Col span={24}>
+          <ContractOperations project={data} />
         </Col>
         <Col span={24}>
           <ProjectHistory project={data} />

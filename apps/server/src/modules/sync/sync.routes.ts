@@ -11,6 +11,7 @@ import {
   syncProgressSchema,
 } from '@raccord/schemas';
 import type { App, AppDeps } from '../../shared/http';
+import { syncBrowseRoutes } from './sync.browse.routes';
 import { changeContractState } from './sync.lifecycle';
 import { listChanges, listSharedAssets, streamSharedAssets } from './sync.provider';
 import { getSyncProgress } from './sync.read';
@@ -23,6 +24,7 @@ const lifecycle = [
 ] as const;
 
 export function syncRoutes(app: App, deps: AppDeps) {
+  syncBrowseRoutes(app, deps);
   app.get(
     '/contracts/:id/sync',
     {

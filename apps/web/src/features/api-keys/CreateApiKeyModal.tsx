@@ -1,0 +1,80 @@
+import type { CreatedApiKey } from '@raccord/schemas';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorHandler } from '../../lib/use-error-handler';
+import { ApiUsage } from './ApiUsage';
+import { useCreateApiKey } from './use-api-keys';
+
+/** Names a new key, then shows it — once — with a copy button and a warning. */
+export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ name: string }>();
+  const create = useCreateApiKey();
+  const onError = useErrorHandler();
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+
+  const close = () => {
+    form.resetFields();
+    setCreated(null);
+    onClose();
+  };
+
+  if (created) {
+    return (
+      <Modal
+        open={open}
+        title={t('apiKeys.created.title', { name: created.name })}
+        onOk={close}
+        onCancel={close}
+        okText={t('apiKeys.created.done')}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        maskClosable={false}
+        width={720}
+      >
+        <Alert type="warning" showIcon title={t('apiKeys.created.warning')} style={{ marginBottom: 16 }} />
+        <Typography.Text strong>{t('apiKeys.created.key')}</Typography.Text>
+        <Typography.Paragraph
+          copyable={{ text: created.secret, tooltips: [t('apiKeys.created.copy'), t('apiKeys.created.copied')] }}
+          code
+          style={{ fontSize: 14, marginTop: 4, wordBreak: 'break-all' }}
+          data-testid="api-key-secret"
+        >
+          {created.secret}
+        </Typography.Paragraph>
+        <ApiUsage secret={created.secret} />
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('apiKeys.create.title')}
+      okText={t('apiKeys.create.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: create.isPending }}
+      onOk={() => form.submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('apiKeys.create.help')}</Typography.Paragraph>
+      <Form
+        form={form}
+        name="create-api-key"
+        layout="vertical"
+        onFinish={({ name }) =>
+          create.mutate(name.trim(), { onSuccess: (key) => setCreated(key), onError: (e) => onError(e, form) })
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('apiKeys.create.name')}
+          rules={[{ required: true, whitespace: true, message: t('apiKeys.create.nameRequired') }, { max: 80 }]}
+        >
+          <Input maxLength={80} placeholder={t('apiKeys.create.namePlaceholder')} autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../components/ErrorState';
+import { PageHeader } from '../components/PageHeader';
+import { ApiKeysTable } from '../features/api-keys/ApiKeysTable';
+import { ApiUsage } from '../features/api-keys/ApiUsage';
+import { CreateApiKeyModal } from '../features/api-keys/CreateApiKeyModal';
+import { useApiKeys } from '../features/api-keys/use-api-keys';
+import { useSession } from '../features/auth/use-session';
+
+/** `/mon-compte/cles-api` — **Clés d’API** of the organisation (administrators). */
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { organization } = useSession();
+  const keys = useApiKeys();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={t('apiKeys.title')}
+        subtitle={t('apiKeys.subtitle', { name: organization.name })}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('apiKeys.create.button')}
+          </Button>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <Card
+            variant="borderless"
+            title={
+              <>
+                <KeyOutlined /> {t('apiKeys.listTitle')}
+              </>
+            }
+          >
+            {keys.isError ? (
+              <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
+            ) : (
+              <ApiKeysTable
+                items={keys.data?.items ?? []}
+                loading={keys.isPending}
+                onCreate={() => setCreating(true)}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card variant="borderless">
+            <ApiUsage />
+          </Card>
+        </Col>
+      </Row>
+      <CreateApiKeyModal open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
