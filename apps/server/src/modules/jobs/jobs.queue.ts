@@ -146,23 +146,31 @@ export class JobRunner {
     const slots = (this.opts.concurrency ?? 2) - this.active;
     let claimed = 0;
     for (let i = 0; i < slots; i++) {
+      // The slot is taken before the claim: stop() waits for a claim in flight too (its job would
+      // otherwise start after stop() returned), and a tick running meanwhile sees the slot taken.
+      this.active++;
       let job: ClaimedJob | null = null;
       try {
         job = await this.claim();
       } catch (err) {
         this.opts.log?.('error', 'job claim failed', { err: String(err) });
+      }
+      if (!job) {
+        this.release();
         break;
       }
-      if (!job) break;
       claimed++;
-      this.active++;
       void this.execute(job).finally(() => {
-        this.active--;
-        if (this.active === 0) for (const resolve of this.idle.splice(0)) resolve();
+        this.release();
         if (this.running) this.schedule(0);
       });
     }
     if (this.running && claimed === 0 && !this.timer) this.schedule(this.opts.pollMs ?? 500);
+  }
+
+  private release(): void {
+    this.active--;
+    if (this.active === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   private async claim(): Promise<ClaimedJob | null> {
