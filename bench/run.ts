@@ -2,11 +2,14 @@
  * npm run bench [-- --elements 1000000]      every figure (generates the patrimoine)
  * npm run bench -- --engine pglite|postgresql  one engine only (its peak RSS is then its own)
  * npm run bench -- --only operations          operation ingestion alone (bench/operations.ts)
+ * npm run bench -- --only sync [--keep]       synchronisation figures alone (bench/sync.ts)
  * Generates a patrimoine, then on PGlite (always) and PostgreSQL (when DATABASE_URL is set, in a
  * fresh database dropped at the end) measures the issue's figures next to a naive baseline
  * (recursive CTE over parent_id) in the same run. Prints a table; saves JSON under bench/results/.
+ * `--only sync`: only the synchronisation figures (bench/sync.ts). `--keep`: keep the database (a
+ * stable name per size) and reuse its patrimoine on the next `--keep` run instead of importing again.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -21,26 +24,28 @@ import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.e
 import { systemClock } from '../apps/server/src/shared/clock';
 import { openEngine } from './engine';
 import { benchOperations } from './operations';
+import { benchSync, printSyncTable, type SyncFigures } from './sync';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
 const { values } = parseArgs({
   options: {
     elements: { type: 'string', default: '1000000' },
     only: { type: 'string' },
-    // One engine only (`pglite` or `postgresql`): its peak RSS is then its own process's, not
-    // what an earlier run in the same process left.
+    keep: { type: 'boolean', default: false },
+    /** `pglite` or `postgresql` alone; default: PGlite, then PostgreSQL when DATABASE_URL is set. */
     engine: { type: 'string' },
   },
 });
 const elements = Number(values.elements);
-const only = values.engine;
-if (values.only !== undefined && values.only !== 'operations')
-  throw new Error(`--only: operations (got ${values.only})`);
+if (values.only !== undefined && values.only !== 'operations' && values.only !== 'sync')
+  throw new Error(`--only: operations | sync (got ${values.only})`);
 if (values.only === 'operations') {
   // Operation ingestion alone: it needs no generated million-element patrimoine.
   await benchOperations();
   process.exit(0);
 }
+const onlySync = values.only === 'sync';
+const keep = values.keep;
 
 async function ownerIds(database: Database) {
   const rows = (await database.db.execute(sql`SELECT id, name FROM organizations WHERE 'owner' = ANY(kinds)`))
@@ -49,21 +54,30 @@ async function ownerIds(database: Database) {
   return { big: byName('Habitat Demo'), small: byName('Logis Test') };
 }
 
-async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
+async function loadedElements(database: Database, ownerId: string) {
+  const r = await database.db.execute(sql`SELECT count(*)::int AS n FROM assets WHERE owner_id = ${ownerId}`);
+  return Number((r.rows[0] as { n: number }).n);
+}
+
+async function run(engine: 'pglite' | 'postgresql'): Promise<{ figures?: Figures; sync: SyncFigures }> {
   console.log(`\n== ${engine}: generating and importing ${elements.toLocaleString('fr-FR')} elements…`);
-  const { database, drop } = await openEngine(engine);
+  const { database, drop } = await openEngine(engine, { keep, elements });
   const { db } = database;
   try {
     await runMigrations(database.pool);
     await seedDemo({ db, clock: systemClock, engine }, { patrimoine: false });
     const owners = await ownerIds(database);
-    await loadGeneratedPatrimoine(
-      { db, clock: systemClock, engine },
-      { ownerId: owners.small, elements: 3000, seed: 7 },
-    );
+    const reuse = keep && (await loadedElements(database, owners.big)) >= elements;
+    if (!reuse) {
+      await loadGeneratedPatrimoine(
+        { db, clock: systemClock, engine },
+        { ownerId: owners.small, elements: 3000, seed: 7 },
+      );
+    }
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     const app = await buildApp(
       {
-        config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+        config,
         db,
         engine,
         clock: systemClock,
@@ -77,6 +91,13 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
       payload: { email: 'admin@logis-test.fr', password: 'raccord-demo' },
     });
     const cookie = `raccord_session=${login.cookies.find((c) => c.name === 'raccord_session')?.value}`;
+    const syncFigures = async () => benchSync({ database, engine, app, config, ownerId: owners.big, elements });
+    if (onlySync && reuse) {
+      console.log('   reusing the patrimoine already loaded (--keep)');
+      const sync = await syncFigures();
+      await app.close();
+      return { sync };
+    }
     const light = async () => {
       const res = await app.inject({ method: 'GET', url: '/api/assets/tree', headers: { cookie } });
       if (res.statusCode !== 200) throw new Error(res.body);
@@ -97,6 +118,11 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
       `   import: ${Math.round(elements / (importMs / 1000))} rows/s, light p99 ${p(during, 99).toFixed(1)} ms`,
     );
     await db.execute(sql`ANALYZE`);
+    if (onlySync) {
+      const sync = await syncFigures();
+      await app.close();
+      return { sync };
+    }
 
     const big = owners.big;
     // 50 nodes: sites and buildings drawn across the patrimoine.
@@ -166,8 +192,9 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
     const duringResolution = await lat2.stop();
     stop = true;
     await heavy;
+    const sync = await syncFigures();
     await app.close();
-    return {
+    const figures: Figures = {
       engine,
       elements,
       count50: { p50: p(count50, 50), baselineP50: p(base50, 50) },
@@ -184,19 +211,38 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<Figures> {
         samples: during.length + duringResolution.length,
       },
     };
+    return { figures, sync };
   } finally {
     await database.close();
     await drop();
   }
 }
 
-const results: Figures[] = [];
-if (!only || only === 'pglite') results.push(await run('pglite'));
-if (process.env.DATABASE_URL && (!only || only === 'postgresql')) results.push(await run('postgresql'));
-printTable(results);
+const runs = [];
+if (values.engine !== 'postgresql') runs.push(await run('pglite'));
+if (process.env.DATABASE_URL && values.engine !== 'pglite') runs.push(await run('postgresql'));
+const results = runs.flatMap((r) => (r.figures ? [r.figures] : []));
+const sync = runs.map((r) => r.sync);
+if (results.length > 0) printTable(results);
+console.log('');
+printSyncTable(sync);
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 mkdirSync(dir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2);
-writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
-writeFileSync(path.join(dir, 'latest.json'), json);
+if (onlySync) {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, elements, sync }, null, 2);
+  writeFileSync(path.join(dir, `sync-${stamp}.json`), json);
+  // One engine at a time (--engine): the latest figures of the other engine stay in sync-latest.json.
+  const latest = path.join(dir, 'sync-latest.json');
+  const kept = existsSync(latest)
+    ? ((JSON.parse(readFileSync(latest, 'utf8')) as { sync?: SyncFigures[] }).sync?.filter(
+        (f) => f.elements === elements && !sync.some((s) => s.engine === f.engine),
+      ) ?? [])
+    : [];
+  const merged = { date: new Date().toISOString(), node: process.version, elements, sync: [...kept, ...sync] };
+  writeFileSync(latest, JSON.stringify(merged, null, 2));
+} else {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
+  writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+}

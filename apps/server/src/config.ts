@@ -25,8 +25,15 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(536_870_912),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   TRUST_PROXY: bool.optional(),
-  /** Elements per short transaction when a contract's shared set is materialised. */
-  SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /**
+   * Most elements per transaction when a contract's shared set is materialised. On the embedded
+   * engine (one connection) chunks are also cut to about SYNC_CHUNK_MS of work, so requests wait
+   * for at most one short chunk.
+   */
+  SYNC_CHUNK_SIZE: z.coerce.number().int().min(1).max(500_000).default(100_000),
+  SYNC_CHUNK_MS: z.coerce.number().int().min(1).max(60_000).default(20),
+  /** A job's lease: renewed while its runner lives; a job whose lease lapsed is taken over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Days without accepted data after which an active connector is reported silent. */
   CONNECTOR_SILENT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
@@ -53,6 +60,8 @@ export type Config = Readonly<{
   workerConcurrency: number;
   trustProxy: boolean;
   syncChunkSize: number;
+  syncChunkMs: number;
+  jobLeaseMs: number;
   connectorSilentDays: number;
 }>;
 
@@ -90,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY ?? false,
     syncChunkSize: e.SYNC_CHUNK_SIZE,
+    syncChunkMs: e.SYNC_CHUNK_MS,
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     connectorSilentDays: e.CONNECTOR_SILENT_DAYS,
   });
 }

@@ -47,6 +47,7 @@ async function main() {
       db: database.db,
       clock,
       concurrency: config.workerConcurrency,
+      leaseMs: config.jobLeaseMs,
       handlers: jobHandlers({
         config,
         db: database.db,
@@ -63,6 +64,11 @@ async function main() {
           enqueueJob(database.db, clock, name, {}, { singletonKey: name }),
         ),
       ).catch((err: unknown) => log.warn({ err }, 'could not schedule cleanup'));
+    if (database.engine === 'pglite') {
+      // One process owns the embedded database: what a previous process left running is orphaned.
+      const released = await runner.releaseOrphans();
+      if (released > 0) log.warn({ released }, 'jobs of a previous process taken over');
+    }
     await scheduleCleanup();
     setInterval(() => void scheduleCleanup(), 3_600_000).unref();
     runner.start();

@@ -51,27 +51,39 @@ export interface JobRunnerOptions {
   handlers: Record<string, JobHandler>;
   concurrency?: number;
   pollMs?: number;
+  /** How long a claim holds without news from its runner (default 60 s); renewed while it runs. */
   leaseMs?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
 }
 
 /**
  * Runs jobs from the `jobs` table. Any number of runners (threads or processes) may share one
- * database: a job is claimed with FOR UPDATE SKIP LOCKED and leased; a runner killed mid-job lets
- * its lease expire and another runner takes the job again (handlers are idempotent).
+ * database: a job is claimed with FOR UPDATE SKIP LOCKED and leased. A started runner renews the
+ * leases of its jobs (every third of the lease), so a long job keeps its claim however long it
+ * runs, and a runner killed mid-job stops renewing: its lease lapses within `leaseMs` and another
+ * runner takes the job again (handlers are idempotent and resumable). The embedded engine serves
+ * one process only: at start-up every job still marked active belongs to a dead process, and
+ * `releaseOrphans` hands them back at once.
  */
 export class JobRunner {
   private readonly id = `${hostname()}:${process.pid}:${newId('run')}`;
   private running = false;
   private active = 0;
   private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private idle: Array<() => void> = [];
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
+  private get leaseMs(): number {
+    return this.opts.leaseMs ?? 60_000;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.heartbeat = setInterval(() => void this.renew(), Math.max(250, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
     this.schedule(0);
   }
 
@@ -80,8 +92,30 @@ export class JobRunner {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.active > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  /**
+   * Embedded engine only (one process owns the database): jobs left active by a previous process
+   * (killed, crashed) are queued again now rather than when their lease lapses. Returns how many.
+   */
+  async releaseOrphans(): Promise<number> {
+    const res = await this.opts.db.execute(sql`
+      UPDATE jobs SET state = 'queued', locked_until = NULL, locked_by = NULL, run_at = ${this.opts.clock.now()}
+      WHERE state = 'active' AND locked_by IS DISTINCT FROM ${this.id}
+      RETURNING id`);
+    return res.rows.length;
+  }
+
+  /** Extends the leases of the jobs this runner is running. */
+  private async renew(): Promise<void> {
     if (this.active === 0) return;
-    await new Promise<void>((resolve) => this.idle.push(resolve));
+    const until = new Date(this.opts.clock.now().getTime() + this.leaseMs);
+    await this.opts.db
+      .execute(sql`UPDATE jobs SET locked_until = ${until} WHERE state = 'active' AND locked_by = ${this.id}`)
+      .catch((err: unknown) => this.opts.log?.('warn', 'job lease renewal failed', { err: String(err) }));
   }
 
   /** Asks the runner to look for work now (after a usecase enqueued a job in this process). */
@@ -112,28 +146,36 @@ export class JobRunner {
     const slots = (this.opts.concurrency ?? 2) - this.active;
     let claimed = 0;
     for (let i = 0; i < slots; i++) {
+      // The slot is taken before the claim: stop() waits for a claim in flight too (its job would
+      // otherwise start after stop() returned), and a tick running meanwhile sees the slot taken.
+      this.active++;
       let job: ClaimedJob | null = null;
       try {
         job = await this.claim();
       } catch (err) {
         this.opts.log?.('error', 'job claim failed', { err: String(err) });
+      }
+      if (!job) {
+        this.release();
         break;
       }
-      if (!job) break;
       claimed++;
-      this.active++;
       void this.execute(job).finally(() => {
-        this.active--;
-        if (this.active === 0) for (const resolve of this.idle.splice(0)) resolve();
+        this.release();
         if (this.running) this.schedule(0);
       });
     }
     if (this.running && claimed === 0 && !this.timer) this.schedule(this.opts.pollMs ?? 500);
   }
 
+  private release(): void {
+    this.active--;
+    if (this.active === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
   private async claim(): Promise<ClaimedJob | null> {
     const now = this.opts.clock.now();
-    const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 5 * 60_000));
+    const lease = new Date(now.getTime() + this.leaseMs);
     const names = Object.keys(this.opts.handlers);
     if (names.length === 0) return null;
     const res = await this.opts.db.execute(sql`
@@ -144,7 +186,9 @@ export class JobRunner {
           names.map((n) => sql`${n}`),
           sql`, `,
         )})
-          AND ((state = 'queued' AND run_at <= ${now}) OR (state = 'active' AND locked_until < ${now}))
+          AND ((state = 'queued' AND run_at <= ${now})
+            -- A lapsed lease of another runner; never one of ours (still running here, its renewal late).
+            OR (state = 'active' AND locked_until < ${now} AND locked_by IS DISTINCT FROM ${this.id}))
         ORDER BY run_at, id
         FOR UPDATE SKIP LOCKED
         LIMIT 1)

@@ -149,9 +149,13 @@ const columns = sql`id, reference, label, shared_type AS type, parent_id AS "par
 /**
  * What a consumer of a page does with its SELECT (of `id, reference, label, type, "parentId", path`):
  * read it (listing) or INSERT … SELECT it (the sync's materialisation). Returns the rows it saw and
- * the last one, in the page's order.
+ * the last one, in the page's order. The SELECT is ordered by the ltree path in the `tree` phase
+ * (only `last.path` is used then) and by id in the `served` phase (only `last.id` is used).
  */
-export type PageConsumer = (select: SQL) => Promise<{ count: number; last: { id: string; path: string } | null }>;
+export type PageConsumer = (
+  select: SQL,
+  phase: 'tree' | 'served',
+) => Promise<{ count: number; last: { id: string; path: string } | null }>;
 
 /**
  * The elements of the perimeter of `types`, page by page in tree order (then the equipment that is
@@ -175,16 +179,19 @@ export async function listPerimeterAssets(
   return { items, next };
 }
 
-/** One page of the perimeter, handed to `consume` as SQL (one or more SELECTs); returns the next cursor. */
+/**
+ * One page of the perimeter, handed to `consume` as SQL (one or more SELECTs); returns the next cursor.
+ * `perimeter` may be given already resolved (a job paging through it resolves it once).
+ */
 export async function consumePerimeterPage(
   db: DbOrTx,
   ownerId: string,
-  perimeter: Perimeter,
+  perimeter: Perimeter | ResolvedPerimeter,
   types: SharedType[],
   opts: { after?: string; limit: number },
   consume: PageConsumer,
 ): Promise<{ next: string | null; count: number }> {
-  const p = await resolvePerimeter(db, ownerId, perimeter);
+  const p = 'includes' in perimeter ? perimeter : await resolvePerimeter(db, ownerId, perimeter);
   let count = 0;
   if (types.length === 0) return { next: null, count };
   const typesParam = sql`${sql.param(types)}::text[]`;
@@ -195,18 +202,22 @@ export async function consumePerimeterPage(
     for (const root of roots) {
       const upper = subtreeUpperBound(root);
       if (afterPath && compareLtree(upper, afterPath) <= 0) continue;
-      const got = await consume(sql`
+      const got = await consume(
+        sql`
         SELECT ${columns} FROM assets
         WHERE owner_id = ${ownerId} AND path >= ${root}::ltree AND path < ${upper}::ltree
           ${afterPath ? sql`AND path > ${afterPath}::ltree` : sql``}
           AND NOT (${arr(p.excludes)} @> path) AND shared_type = ANY(${typesParam})
-        ORDER BY path LIMIT ${opts.limit - count}`);
+        ORDER BY assets.path LIMIT ${opts.limit - count}`,
+        'tree',
+      );
       count += got.count;
       if (count >= opts.limit) return { next: got.last ? `t:${got.last.path}` : null, count };
     }
   }
   const afterId = after.startsWith('x:') ? after.slice(2) : '';
-  const got = await consume(sql`
+  const got = await consume(
+    sql`
     SELECT DISTINCT ON (e.id) e.id, e.reference, e.label, e.shared_type AS type, e.parent_id AS "parentId", e.path::text AS path
     FROM asset_served_sites s
     JOIN assets site ON site.id = s.site_id
@@ -214,7 +225,9 @@ export async function consumePerimeterPage(
     WHERE s.owner_id = ${ownerId} AND e.id > ${afterId} AND e.shared_type = ANY(${typesParam})
       AND ${arr(p.includes)} @> site.path AND NOT (${arr(p.excludes)} @> site.path)
       AND NOT (${arr(p.includes)} @> e.path AND NOT (${arr(p.excludes)} @> e.path))
-    ORDER BY e.id LIMIT ${opts.limit - count}`);
+    ORDER BY e.id LIMIT ${opts.limit - count}`,
+    'served',
+  );
   count += got.count;
   // The tree phase returned already when it filled the page: a full page here ends with an extra.
   return { next: count >= opts.limit && got.last ? `x:${got.last.id}` : null, count };

@@ -5,8 +5,13 @@ import type { Clock } from '../../shared/clock';
 import { foreground } from '../../shared/foreground';
 import { contractProjects } from '../contracts/contracts.tables';
 import { enqueueJob } from '../jobs/jobs.queue';
-import { consumePerimeterPage, countPerimeter } from '../perimeter/perimeter.engine';
-import { enqueuePatrimoineChanged } from './sync.live';
+import {
+  consumePerimeterPage,
+  countResolved,
+  type ResolvedPerimeter,
+  resolvePerimeter,
+} from '../perimeter/perimeter.engine';
+import { enqueuePatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './sync.live';
 import { contractSyncs } from './sync.tables';
 
 export const MATERIALISE_JOB = 'sync.materialise';
@@ -15,8 +20,11 @@ export interface SyncDeps {
   db: Db;
   clock: Clock;
   engine: 'pglite' | 'postgresql';
-  config: { syncChunkSize: number };
+  config: { syncChunkSize: number; syncChunkMs: number };
 }
+
+/** First chunk on the embedded engine, before its duration is known. */
+const FIRST_EMBEDDED_CHUNK = 200;
 
 /**
  * Starts the materialisation of a contract's shared set. Call it in the transaction that makes the
@@ -46,9 +54,13 @@ interface ChunkRow {
 
 /**
  * Job: copies the perimeter's elements of the shared types into `contract_assets`, one chunk per
- * short transaction. Each chunk is one INSERT … SELECT of a page of the perimeter engine and
- * commits with the cursor that follows it, so a worker killed at any instant resumes after the
- * last committed chunk; the primary key makes a repeated chunk a no-op (nothing twice).
+ * short transaction. Each chunk is set-based — INSERT … SELECT straight from the perimeter
+ * engine's page (a btree range scan of (owner, path) per included subtree, after the cursor) — and
+ * commits with the cursor that follows it and the progress, so a worker killed at any instant
+ * resumes after the last committed chunk; the primary key makes a repeated chunk a no-op (nothing
+ * twice). On PostgreSQL chunks are large (`syncChunkSize`): the API has its own connections. On the
+ * embedded engine (one connection) each chunk is sized to take about `syncChunkMs`, and waits
+ * until no request is in flight, so a request never waits for more than one short chunk.
  * `maxChunks` lets tests stop part-way, as a killed worker would.
  */
 export async function materialiseContract(
@@ -65,21 +77,46 @@ export async function materialiseContract(
   const terms = contract.terms;
   if (contract.state !== 'active' || !terms) return 'skipped';
   try {
+    // Resolved once per run: every chunk pages through the same subtrees.
+    const resolved = await resolvePerimeter(deps.db, contract.ownerId, terms.perimeter);
     if (sync.total === null || sync.state === 'pending') {
-      const counts = await countPerimeter(deps.db, contract.ownerId, terms.perimeter);
+      const counts = await countResolved(deps.db, contract.ownerId, resolved);
       const total = terms.sharedTypes.reduce((sum, t) => sum + (counts[t] ?? 0), 0);
       await deps.db
         .update(contractSyncs)
         .set({ state: 'running', total, attempts: sync.attempts + 1, updatedAt: deps.clock.now() })
         .where(eq(contractSyncs.contractId, contractId));
     }
+    const embedded = deps.engine === 'pglite';
+    const max = deps.config.syncChunkSize;
+    let limit = embedded ? Math.min(max, FIRST_EMBEDDED_CHUNK) : max;
     for (let chunk = 0; opts.maxChunks === undefined || chunk < opts.maxChunks; chunk++) {
       // Embedded, one connection: let the requests in flight go first, so none waits on a long run.
-      if (deps.engine === 'pglite') await foreground.idle();
+      if (embedded) await foreground.idle();
+      const started = performance.now();
       const finished = await deps.db.transaction((tx) =>
-        materialiseChunk(deps, tx, contractId, contract.ownerId, terms),
+        materialiseChunk(deps, tx, contractId, contract.ownerId, terms, resolved, limit),
       );
-      if (finished) return 'done';
+      if (finished) {
+        // The set just grew by up to hundreds of thousands of rows: without fresh statistics the
+        // planner reads a contract's pages by sorting the whole set once per page (quadratic).
+        // A small sample is enough for row counts, and keeps it short on the embedded engine.
+        await deps.db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL default_statistics_target = 10`);
+          await tx.execute(sql`ANALYZE contract_assets (contract_id, asset_id)`);
+        });
+        return 'done';
+      }
+      if (embedded) {
+        // Next chunk sized to the time budget from this one's pace (at most doubling at once).
+        const ms = Math.max(1, performance.now() - started);
+        limit = Math.max(
+          Math.min(max, 50),
+          Math.min(max, limit * 2, Math.round((limit * deps.config.syncChunkMs) / ms)),
+        );
+        // Let timers and I/O of this thread (requests arriving) run between two chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     return 'partial';
   } catch (err) {
@@ -92,30 +129,44 @@ export async function materialiseContract(
   }
 }
 
-async function materialiseChunk(deps: SyncDeps, tx: DbOrTx, contractId: string, ownerId: string, terms: FrozenTerms) {
+async function materialiseChunk(
+  deps: SyncDeps,
+  tx: DbOrTx,
+  contractId: string,
+  ownerId: string,
+  terms: FrozenTerms,
+  resolved: ResolvedPerimeter,
+  limit: number,
+) {
   const [sync] = await tx.select().from(contractSyncs).where(eq(contractSyncs.contractId, contractId)).for('update');
   if (sync?.state !== 'running') return true;
+  // A large chunk's page stays in memory rather than spilling to a temporary file (server only).
+  if (deps.engine === 'postgresql') await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   let inserted = 0;
   const { next } = await consumePerimeterPage(
     tx,
     ownerId,
-    terms.perimeter,
+    resolved,
     terms.sharedTypes,
-    { after: sync.cursor ?? undefined, limit: deps.config.syncChunkSize },
-    async (select) => {
+    { after: sync.cursor ?? undefined, limit },
+    async (select, phase) => {
+      // One pass over the page for its size and its last element. In the tree phase the last is the
+      // greatest path: byte order ("C") of the text equals ltree order for our labels (integers and
+      // INSEE codes, all above '.'), without parsing every path back to ltree. In the served phase
+      // the page is ordered by id in the database's collation, as the next page's `id >` is.
+      const last = phase === 'tree' ? sql`max(path COLLATE "C")` : sql`max(id)`;
       const res = await tx.execute(sql`
         WITH page AS MATERIALIZED (${select}),
         ins AS (
           INSERT INTO contract_assets (contract_id, asset_id, reference, label, type, parent_id, path)
           SELECT ${contractId}, id, reference, label, type, "parentId", path FROM page
           ON CONFLICT DO NOTHING RETURNING 1)
-        SELECT (SELECT count(*)::int FROM page) AS n, (SELECT count(*)::int FROM ins) AS inserted,
-               (SELECT path FROM page ORDER BY path::ltree DESC LIMIT 1) AS last_path,
-               (SELECT max(id) FROM page) AS last_id`);
+        SELECT n, (SELECT count(*)::int FROM ins) AS inserted, last AS last_path, last AS last_id
+        FROM (SELECT count(*)::int AS n, ${last} AS last FROM page) agg`);
       const row = res.rows[0] as unknown as ChunkRow;
       inserted += Number(row.inserted);
-      const last = row.last_path !== null && row.last_id !== null ? { id: row.last_id, path: row.last_path } : null;
-      return { count: Number(row.n), last };
+      const lastRow = row.last_path !== null && row.last_id !== null ? { id: row.last_id, path: row.last_path } : null;
+      return { count: Number(row.n), last: lastRow };
     },
   );
   const now = deps.clock.now();
@@ -130,7 +181,16 @@ async function materialiseChunk(deps: SyncDeps, tx: DbOrTx, contractId: string, 
       updatedAt: now,
     })
     .where(eq(contractSyncs.contractId, contractId));
-  // Changes made while the set was being copied: one diff catches them all.
-  if (next === null) await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
+  // Changes made while the set was being copied: one diff catches them all. Every change to the
+  // patrimoine enqueues a PATRIMOINE_CHANGED job in its own transaction; when none was enqueued
+  // since the copy started (with a margin for transactions still open then), there is nothing to
+  // catch, and the owner's whole perimeter is not diffed again for nothing.
+  if (next === null) {
+    const since = new Date(sync.startedAt.getTime() - 10 * 60_000);
+    const changed = await tx.execute(sql`
+      SELECT 1 FROM jobs WHERE name = ${PATRIMOINE_CHANGED_JOB} AND created_at >= ${since}
+        AND payload->>'ownerId' = ${ownerId} LIMIT 1`);
+    if (changed.rows.length > 0) await enqueuePatrimoineChanged(tx, deps.clock, ownerId);
+  }
   return next === null;
 }

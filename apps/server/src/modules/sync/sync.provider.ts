@@ -1,5 +1,6 @@
 import type { SharedAsset } from '@raccord/schemas';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import type pg from 'pg';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import { type PartyAccess, requireContractParty } from './sync.access';
@@ -53,25 +54,50 @@ export async function listSharedAssets(
   return { items, next: items.length === q.limit && last ? last.id : null, feedCursor };
 }
 
+/** Elements per page of the NDJSON export: one short query each (a few ms), one buffer each. */
+export const EXPORT_PAGE = 10_000;
+
 /**
- * The whole shared set as NDJSON lines, page after page: each page is one short query, so neither
- * a transaction nor the embedded engine's one connection is held while the client reads.
+ * The whole shared set as NDJSON lines, page after page: each page is one short keyset query (the
+ * primary key), so neither a transaction nor the embedded engine's one connection is held while
+ * the client reads. The database writes each line itself (`row_to_json`: compact, the fields of
+ * `SharedAsset` in order), read as arrays: no object per row, no JSON.stringify, no per-row
+ * validation — the rows come from our own table. The order is the primary key's (no sort).
  */
 export async function streamSharedAssets(
-  deps: { db: Db },
+  deps: { db: Db; engine?: 'pglite' | 'postgresql' },
   actor: Actor | null,
   contractId: string,
 ): Promise<AsyncGenerator<string>> {
   const access = await requireContractParty(deps.db, actor, contractId);
   assertReadable(access, 'assets');
+  // Embedded, one connection: smaller pages, so a request waits for at most one short query.
+  const size = deps.engine === 'pglite' ? EXPORT_PAGE / 4 : EXPORT_PAGE;
+  const query = `
+    SELECT row_to_json(p)::text, p.id
+    FROM (SELECT asset_id AS id, reference, label, type, parent_id AS "parentId" FROM contract_assets
+          WHERE contract_id = $1 AND asset_id > $2 ORDER BY asset_id LIMIT $3) p
+    ORDER BY p.id`;
+  // drizzle(pool) keeps the pool as `$client`: rows as arrays need the driver's own query.
+  const client = (deps.db as Db & { $client: pg.Pool }).$client;
+  const fetchPage = (after: string) => {
+    const rows = client
+      .query<[string, string]>({ text: query, values: [contractId, after, size], rowMode: 'array' })
+      .then((r) => r.rows);
+    rows.catch(() => {}); // awaited below; a client gone before then must not leave it unhandled
+    return rows;
+  };
   async function* lines() {
-    let after: string | undefined;
+    // The next page is read while this one is written: database and socket work overlap.
+    let pending = fetchPage('');
     for (;;) {
-      const rows = await page(deps.db, contractId, after, 5000);
-      if (rows.length === 0) return;
-      yield `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
-      after = rows[rows.length - 1]?.id;
-      if (rows.length < 5000) return;
+      const rows = await pending;
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      const more = rows.length === size;
+      if (more) pending = fetchPage(last[1]);
+      yield `${rows.map((r) => r[0]).join('\n')}\n`;
+      if (!more) return;
     }
   }
   return lines();
