@@ -54,7 +54,7 @@ describe('patrimoine journey', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('Contrat à raccorder').first().waitFor();
 
-    await page.getByRole('menuitem', { name: 'Patrimoine' }).click();
+    await page.getByRole('menuitem', { name: /Patrimoine$/ }).click();
     await page.getByRole('region', { name: 'Patrimoine' }).getByText('Logements').waitFor();
     await page.getByRole('region', { name: 'Équipements' }).getByText('Ascenseurs').waitFor();
     const tree = page.getByRole('tree', { name: 'Arborescence' });

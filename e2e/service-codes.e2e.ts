@@ -44,13 +44,21 @@ async function activeContract(): Promise<string> {
   const dir = await owner<{ items: Array<{ id: string; name: string }> }>('GET', '/api/organizations?q=ascenseurs');
   const providerId = dir.items.find((o) => o.name === 'Ascenseurs Demo')?.id;
   type P = { id: string; version: number; state: string };
+  // The region of the demo patrimoine with the most lifts.
+  const tree = await owner<{ items: Array<{ node: { code: string }; counts: Record<string, number> }> }>(
+    'GET',
+    '/api/assets/tree',
+  );
+  const region = [...tree.items].sort(
+    (a, b) => (b.counts['equipment.lift'] ?? 0) - (a.counts['equipment.lift'] ?? 0),
+  )[0]?.node.code;
   const created = await owner<P>('POST', '/api/contract-projects', { label: 'Ascenseurs — codes de prestation' });
   const patched = await owner<P>('PATCH', `/api/contract-projects/${created.id}`, {
     version: created.version,
     tradeId: lift,
     providerId,
     parties: { owner: { reference: 'HAB-CODES-E2E' } },
-    perimeter: { include: [{ kind: 'departement', code: '69' }], exclude: [] },
+    perimeter: { include: [{ kind: 'region', code: region ?? '' }], exclude: [] },
     sharedTypes: ['equipment.lift'],
   });
   const notified = await owner<P>('POST', `/api/contract-projects/${created.id}/notify`, {
@@ -106,7 +114,7 @@ async function clickAll(page: Page, name: string, version: number): Promise<numb
 }
 
 describe('service codes journey', () => {
-  it('owner and provider import catalogues, align with suggestions, submit; the operator integrates', async () => {
+  it('owner and provider import catalogues, align with suggestions, submit; the operator integrates; a later log shows the owner its code', async () => {
     const contractId = await activeContract();
 
     const owner = await signedIn('admin@habitat-demo.fr');
@@ -149,5 +157,34 @@ describe('service codes journey', () => {
 
     await owner.reload();
     await owner.getByText('Intégrés', { exact: true }).first().waitFor();
+
+    // A log sent afterwards with the provider's code: the owner reads its own code.
+    const providerApi = await apiSession('admin@ascenseurs-demo.fr');
+    for (let i = 0; i < 120; i++) {
+      const sync = await providerApi<{ state: string }>('GET', `/api/contracts/${contractId}/sync`);
+      if (sync.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const shared = await providerApi<{ items: Array<{ reference: string }> }>(
+      'GET',
+      `/api/contracts/${contractId}/assets?limit=1`,
+    );
+    const sent = await providerApi<{ accepted: number; results: unknown[] }>('POST', '/api/operations/logs', {
+      reference: 'VISITE-2026-12',
+      contractReference: 'ASC-CODES-E2E',
+      status: 'closed',
+      event: 'done',
+      eventDate: new Date().toISOString(),
+      serviceCode: 'P902',
+      location: { assetReference: shared.items[0]?.reference },
+      workType: 'preventive',
+    });
+    if (sent.accepted !== 1) throw new Error(`log not accepted: ${JSON.stringify(sent)}`);
+    await owner.getByRole('tab', { name: 'Connecteur et opérations' }).click();
+    const row = owner.locator('tr', { hasText: 'VISITE-2026-12' });
+    await row.getByText('envoyé : P902').waitFor();
+    await screenshot(owner, 'codes-6-owner-reads-own-code');
+    // The owner's own code, VE, paired with P902 in the integrated table.
+    expect(await row.getByText('VE', { exact: true }).count()).toBe(1);
   }, 240_000);
 });
