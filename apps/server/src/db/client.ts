@@ -53,8 +53,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         handle = h;
         return () => h.stop();
       });
-  // PGlite has one backend: a single connection, every other query waits for it in the pool.
-  const pool = new pg.Pool({ host: socketDir, port, user: 'postgres', database: 'postgres', max: 1 });
+  // PGlite has one backend: a single connection, every other query waits for it in the pool. It is
+  // kept open (no idle timeout), and kept after a query fails (see `keepConnectionOnQueryError`).
+  const pool = keepConnectionOnQueryError(
+    new pg.Pool({ host: socketDir, port, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 }),
+  );
   pool.on('error', () => {});
   return {
     db: drizzle(pool, { schema }),
@@ -67,6 +70,35 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       rmSync(socketDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `pool.query` (what drizzle calls outside a transaction) closes the connection whenever the query
+ * fails, even for an error of the query itself (a unique violation, a division by zero) after
+ * which the connection is perfectly usable. On the embedded engine that is harmful: the socket
+ * server accepts one connection, and the pool's next connection arrives before the server has seen
+ * the old one close, so it is refused and the next query — anybody's request — fails with EPIPE.
+ * Here a query's own error (the server answered, the connection is ready for the next query)
+ * returns the connection to the pool; a broken connection is still dropped (pg marks it not
+ * queryable, which the pool checks on release).
+ */
+function keepConnectionOnQueryError(pool: pg.Pool): pg.Pool {
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const query = async (config: unknown, values?: unknown) => {
+    const client = await pool.connect();
+    try {
+      return await client.query(config as pg.QueryConfig, values as unknown[] | undefined);
+    } finally {
+      client.release();
+    }
+  };
+  // Callback and submittable forms (unused here) keep the pool's own behaviour.
+  (pool as { query: unknown }).query = (...args: unknown[]) =>
+    args.some((a) => typeof a === 'function') ||
+    (typeof args[0] === 'object' && args[0] !== null && 'submit' in (args[0] as object))
+      ? original(...args)
+      : query(args[0], args[1]);
+  return pool;
 }
 
 async function startInWorker(dataDir: string | undefined, socketPath: string): Promise<() => Promise<void>> {
