@@ -123,3 +123,56 @@ describe('materialisation of the shared set', () => {
     expect(done.body.done).toBe(done.body.total);
   });
 });
+
+describe('the shared set’s link to its contract (checked once per statement, migration 0011)', () => {
+  it('refuses rows naming no contract, in one statement with valid ones too, and keeps the table unchanged', async () => {
+    const p = await validatedContract(ctx, { owner, provider });
+    const before = await materialisedIds(ctx, p.id);
+    const insert = (contractIds: string[]) =>
+      ctx.database.pool.query(
+        `INSERT INTO contract_assets (contract_id, asset_id, reference, label, type, path)
+         SELECT c, 'ast_fk_' || i, 'R' || i, 'x', 'unit', '1' FROM unnest($1::text[]) WITH ORDINALITY AS u(c, i)`,
+        [contractIds],
+      );
+    await expect(insert(['ctr_nope'])).rejects.toMatchObject({
+      code: '23503',
+      constraint: 'contract_assets_contract_id_fk',
+    });
+    await expect(insert([p.id, 'ctr_nope', p.id])).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      ctx.database.pool.query(`UPDATE contract_assets SET contract_id = 'ctr_nope' WHERE contract_id = $1`, [p.id]),
+    ).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      ctx.database.pool.query(`UPDATE contract_projects SET id = 'ctr_renamed' WHERE id = $1`, [p.id]),
+    ).rejects.toMatchObject({ code: '23503' });
+    expect(await materialisedIds(ctx, p.id)).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+  });
+
+  it('goes with its contract when the contract is deleted', async () => {
+    const p = await validatedContract(ctx, { owner, provider });
+    const other = await validatedContract(ctx, { owner, provider });
+    const kept = await materialisedIds(ctx, other.id);
+    expect((await materialisedIds(ctx, p.id)).length).toBeGreaterThan(0);
+    await ctx.database.pool.query('DELETE FROM contract_projects WHERE id = $1', [p.id]);
+    expect(await materialisedIds(ctx, p.id)).toEqual([]);
+    expect(await materialisedIds(ctx, other.id)).toEqual(kept);
+  });
+
+  it('a run started again from the beginning copies nothing twice (the plain INSERT meets a row already there)', async () => {
+    const p = await validatedContract(ctx, { owner, provider });
+    const before = await materialisedIds(ctx, p.id);
+    // Only the second half is gone: the first chunks find their rows there, the last ones do not.
+    await ctx.database.pool.query(
+      `DELETE FROM contract_assets WHERE contract_id = $1 AND asset_id IN (
+         SELECT asset_id FROM contract_assets WHERE contract_id = $1 ORDER BY path DESC LIMIT $2)`,
+      [p.id, Math.floor(before.length / 2)],
+    );
+    await ctx.database.pool.query(`UPDATE contract_syncs SET state = 'running', cursor = NULL WHERE contract_id = $1`, [
+      p.id,
+    ]);
+    const deps = { ...ctx, db: ctx.database.db, engine: ctx.database.engine, config: ctx.config };
+    expect(await materialiseContract(deps, p.id)).toBe('done');
+    expect(await materialisedIds(ctx, p.id)).toEqual(before);
+  });
+});
