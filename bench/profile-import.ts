@@ -2,7 +2,11 @@
  * npx tsx bench/profile-import.ts [--elements 100000] [--engine pglite|postgresql]
  * Loads a generated patrimoine through the import and prints the time of each phase
  * (RACCORD_IMPORT_TRACE=1) and the peak RSS / heap. A tool to iterate on the import's speed.
+ * `--latency`: also runs a light query every 50 ms during the import and prints the slowest ones
+ * with the time they started and this thread's event-loop delay at that moment (a stall of the
+ * thread itself vs a wait for the database).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,7 @@ const { values } = parseArgs({
     elements: { type: 'string', default: '100000' },
     engine: { type: 'string', default: 'pglite' },
     keep: { type: 'boolean', default: false },
+    latency: { type: 'boolean', default: false },
   },
 });
 const elements = Number(values.elements);
@@ -66,11 +71,35 @@ try {
   }, 100);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const samples: Array<{ at: number; ms: number; loopMaxMs: number }> = [];
+  let probing = values.latency;
+  const probe = (async () => {
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    while (probing) {
+      const t = performance.now();
+      loop.reset();
+      await database.db.execute(sql`SELECT count(*) FROM organizations`);
+      samples.push({ at: t, ms: performance.now() - t, loopMaxMs: loop.max / 1e6 });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    loop.disable();
+  })();
   await loadGeneratedPatrimoine(
     { db: database.db, clock: systemClock, engine },
     { ownerId: owner, elements, seed: 42 },
   );
   const ms = performance.now() - t0;
+  probing = false;
+  await probe;
+  if (values.latency && samples.length > 0) {
+    const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+    console.log(`light query: n=${samples.length}, p50 ${q(50)} ms, p90 ${q(90)} ms, p99 ${q(99)} ms`);
+    for (const s of [...samples].sort((a, b) => b.ms - a.ms).slice(0, 25).sort((a, b) => a.at - b.at)) {
+      console.log(`  @${(s.at / 1000).toFixed(2)} s: ${s.ms.toFixed(0)} ms (event loop max delay ${s.loopMaxMs.toFixed(0)} ms)`);
+    }
+  }
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   let backendCpu = '';
