@@ -21,6 +21,17 @@ function releaseDeadInstances() {
   gc?.();
 }
 
+/**
+ * PGlite's WebAssembly compiled by TurboFan only, without the quick baseline (Liftoff) code V8
+ * otherwise keeps beside it for every function that runs: ~100 MB less RSS, same query speed
+ * (measured: engine reopened 411 → 314 MB, 100,000 trigram-indexed inserts 2.9 → 3.1 s). A V8
+ * flag, read when a module is compiled: set before PGlite compiles its module (process-wide;
+ * other WebAssembly modules of the process, none today, would be compiled the same way).
+ */
+function compileWasmOptimizedOnly() {
+  v8.setFlagsFromString('--no-liftoff');
+}
+
 export interface PgliteServerHandle {
   dump(): Promise<Blob>;
   stop(): Promise<void>;
@@ -39,6 +50,7 @@ export async function startPgliteServer(opts: {
   loadDataDir?: Blob;
 }): Promise<PgliteServerHandle> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  compileWasmOptimizedOnly();
   const db = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
