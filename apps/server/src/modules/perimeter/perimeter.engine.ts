@@ -109,6 +109,36 @@ export async function countResolved(db: DbOrTx, ownerId: string, p: ResolvedPeri
   return out;
 }
 
+/**
+ * Elements of `types` under each root of the perimeter's tree part (its subtree minus the exclusions
+ * inside it; served equipment apart), from the rollup: lets a consumer of whole subtrees (the
+ * materialisation) know which roots fit in its page.
+ */
+export async function rootSizes(
+  db: DbOrTx,
+  ownerId: string,
+  p: ResolvedPerimeter,
+  types: SharedType[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const terms = perimeterTerms(p.includes, p.excludes);
+  if (terms.length === 0 || types.length === 0) return out;
+  const counts = await subtreeCounts(
+    db,
+    ownerId,
+    terms.map((t) => t.path),
+  );
+  let root = '';
+  for (const t of terms) {
+    // Each root's term comes first, then the exclusions inside it (perimeterTerms).
+    if (t.sign === 1) root = t.path;
+    const c = counts.get(t.path) ?? {};
+    const n = types.reduce((sum, type) => sum + (c[type] ?? 0), 0);
+    out.set(root, (out.get(root) ?? 0) + t.sign * n);
+  }
+  return out;
+}
+
 /** True when the element is in the perimeter and of one of `types`. */
 export async function isInPerimeter(
   db: DbOrTx,
@@ -150,7 +180,8 @@ const columns = sql`id, reference, label, shared_type AS type, parent_id AS "par
  * What a consumer of a page does with its SELECT (of `id, reference, label, type, "parentId", path`):
  * read it (listing) or INSERT … SELECT it (the sync's materialisation). Returns the rows it saw and
  * the last one, in the page's order. The SELECT is ordered by the ltree path in the `tree` phase
- * (only `last.path` is used then) and by id in the `served` phase (only `last.id` is used).
+ * (only `last.path` is used then) and by id in the `served` phase (only `last.id` is used). With
+ * `rootSizes`, a whole root may come unordered: `last.path` must then be its greatest path.
  */
 export type PageConsumer = (
   select: SQL,
@@ -188,7 +219,16 @@ export async function consumePerimeterPage(
   ownerId: string,
   perimeter: Perimeter | ResolvedPerimeter,
   types: SharedType[],
-  opts: { after?: string; limit: number },
+  opts: {
+    after?: string;
+    limit: number;
+    /**
+     * `rootSizes` of the same perimeter and types: a root that fits whole in what is left of the
+     * page, not started yet, is read in one unordered SELECT (no index-order walk; the consumer
+     * still gets its greatest path as the last element).
+     */
+    rootSizes?: Map<string, number>;
+  },
   consume: PageConsumer,
 ): Promise<{ next: string | null; count: number }> {
   const p = 'includes' in perimeter ? perimeter : await resolvePerimeter(db, ownerId, perimeter);
@@ -202,13 +242,16 @@ export async function consumePerimeterPage(
     for (const root of roots) {
       const upper = subtreeUpperBound(root);
       if (afterPath && compareLtree(upper, afterPath) <= 0) continue;
+      const started = afterPath !== null && compareLtree(afterPath, root) >= 0;
+      const size = opts.rootSizes?.get(root);
+      const whole = !started && size !== undefined && size <= opts.limit - count;
       const got = await consume(
         sql`
         SELECT ${columns} FROM assets
         WHERE owner_id = ${ownerId} AND path >= ${root}::ltree AND path < ${upper}::ltree
           ${afterPath ? sql`AND path > ${afterPath}::ltree` : sql``}
           AND NOT (${arr(p.excludes)} @> path) AND shared_type = ANY(${typesParam})
-        ORDER BY assets.path LIMIT ${opts.limit - count}`,
+        ${whole ? sql`` : sql`ORDER BY assets.path LIMIT ${opts.limit - count}`}`,
         'tree',
       );
       count += got.count;

@@ -11,6 +11,7 @@ import {
   countResolved,
   type ResolvedPerimeter,
   resolvePerimeter,
+  rootSizes,
 } from '../perimeter/perimeter.engine';
 import { enqueuePatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './sync.live';
 import { contractSyncs } from './sync.tables';
@@ -83,6 +84,8 @@ export async function materialiseContract(
   try {
     // Resolved once per run: every chunk pages through the same subtrees.
     const resolved = await resolvePerimeter(deps.db, contract.ownerId, terms.perimeter);
+    // Roots that fit whole in a chunk are copied in one unordered read (see consumePerimeterPage).
+    const sizes = await rootSizes(deps.db, contract.ownerId, resolved, terms.sharedTypes);
     if (sync.total === null || sync.state === 'pending') {
       const counts = await countResolved(deps.db, contract.ownerId, resolved);
       const total = terms.sharedTypes.reduce((sum, t) => sum + (counts[t] ?? 0), 0);
@@ -99,7 +102,7 @@ export async function materialiseContract(
       if (embedded) await foreground.idle();
       const started = performance.now();
       const finished = await deps.db.transaction((tx) =>
-        materialiseChunk(deps, tx, contractId, contract.ownerId, terms, resolved, limit),
+        materialiseChunk(deps, tx, contractId, contract.ownerId, terms, resolved, sizes, limit),
       );
       if (finished) {
         // The set just grew by up to hundreds of thousands of rows: without fresh statistics the
@@ -140,32 +143,48 @@ async function materialiseChunk(
   ownerId: string,
   terms: FrozenTerms,
   resolved: ResolvedPerimeter,
+  sizes: Map<string, number>,
   limit: number,
 ) {
   const [sync] = await tx.select().from(contractSyncs).where(eq(contractSyncs.contractId, contractId)).for('update');
   if (sync?.state !== 'running') return true;
   // A large chunk's page stays in memory rather than spilling to a temporary file (server only).
-  if (deps.engine === 'postgresql') await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+  // The commit does not wait for the WAL flush: a chunk lost by a server crash is lost with its
+  // cursor, and the job resumes from the chunk before (the set still ends exact).
+  if (deps.engine === 'postgresql') {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+  }
   let inserted = 0;
   const { next } = await consumePerimeterPage(
     tx,
     ownerId,
     resolved,
     terms.sharedTypes,
-    { after: sync.cursor ?? undefined, limit },
+    { after: sync.cursor ?? undefined, limit, rootSizes: sizes },
     async (select, phase) => {
       // One pass over the page for its size and its last element. In the tree phase the last is the
       // greatest path: byte order ("C") of the text equals ltree order for our labels (integers and
       // INSEE codes, all above '.'), without parsing every path back to ltree. In the served phase
       // the page is ordered by id in the database's collation, as the next page's `id >` is.
       const last = phase === 'tree' ? sql`max(path COLLATE "C")` : sql`max(id)`;
-      const copy = (skipExisting: boolean) =>
+      // Plain copy: every row of the page is inserted, so the size and the last element are read
+      // from what the INSERT returns (no copy of the page in between).
+      const copy = () =>
+        tx.execute(sql`
+        WITH ins AS (
+          INSERT INTO contract_assets (contract_id, asset_id, reference, label, type, parent_id, path)
+          SELECT ${contractId}, id, reference, label, type, "parentId", path FROM (${select}) page
+          RETURNING asset_id AS id, path)
+        SELECT count(*)::int AS n, count(*)::int AS inserted, ${last} AS last_path, ${last} AS last_id FROM ins`);
+      // Skipping the rows already there: the page is kept to tell its size and last element.
+      const copySkipping = () =>
         tx.execute(sql`
         WITH page AS MATERIALIZED (${select}),
         ins AS (
           INSERT INTO contract_assets (contract_id, asset_id, reference, label, type, parent_id, path)
           SELECT ${contractId}, id, reference, label, type, "parentId", path FROM page
-          ${skipExisting ? sql`ON CONFLICT DO NOTHING` : sql``} RETURNING 1)
+          ON CONFLICT DO NOTHING RETURNING 1)
         SELECT n, (SELECT count(*)::int FROM ins) AS inserted, last AS last_path, last AS last_id
         FROM (SELECT count(*)::int AS n, ${last} AS last FROM page) agg`);
       // Rows after the cursor are normally not there yet (each chunk commits with its cursor): a
@@ -173,10 +192,10 @@ async function materialiseChunk(
       // page is copied again skipping them.
       let res: Awaited<ReturnType<typeof copy>>;
       try {
-        res = await tx.transaction(() => copy(false));
+        res = await tx.transaction(() => copy());
       } catch (err) {
         if (!isUniqueViolation(err, 'contract_assets_contract_id_asset_id_pk')) throw err;
-        res = await copy(true);
+        res = await copySkipping();
       }
       const row = res.rows[0] as unknown as ChunkRow;
       inserted += Number(row.inserted);
