@@ -36,6 +36,12 @@ const envSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Days without accepted data after which an active connector is reported silent. */
   CONNECTOR_SILENT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /**
+   * Webhook endpoints may use http:// and private or loopback addresses (development, tests, a
+   * receiver on the same network). Default: allowed except in production, where only https://
+   * to public hosts is accepted.
+   */
+  WEBHOOK_ALLOW_INSECURE: bool.optional(),
 });
 
 export type Config = Readonly<{
@@ -63,6 +69,7 @@ export type Config = Readonly<{
   syncChunkMs: number;
   jobLeaseMs: number;
   connectorSilentDays: number;
+  webhookAllowInsecure: boolean;
 }>;
 
 /** Parses the environment once. Every setting of Raccord comes from here (README: configuration table). */
@@ -102,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncChunkMs: e.SYNC_CHUNK_MS,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     connectorSilentDays: e.CONNECTOR_SILENT_DAYS,
+    webhookAllowInsecure: e.WEBHOOK_ALLOW_INSECURE ?? e.NODE_ENV !== 'production',
   });
 }

@@ -12,6 +12,7 @@ import { perimeterRoutes } from './modules/perimeter/perimeter.routes';
 import { serviceCodeRoutes } from './modules/service-codes/service-codes.routes';
 import { syncRoutes } from './modules/sync/sync.routes';
 import { tradeRoutes } from './modules/trades/trades.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 import type { App, AppDeps } from './shared/http';
 
 /** Every route module, mounted under /api. Add a module's routes here. */
@@ -30,4 +31,5 @@ export const routeModules: Array<(app: App, deps: AppDeps) => void> = [
   syncRoutes,
   serviceCodeRoutes,
   operationRoutes,
+  webhookRoutes,
 ];

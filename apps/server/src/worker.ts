@@ -10,6 +10,7 @@ import { SEND_MAIL_JOB, sendQueuedMail } from './modules/mail/mail.usecases';
 import { CONNECTOR_SILENCE_JOB, markSilentConnectors } from './modules/operations/operations.connector';
 import { onPatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './modules/sync/sync.live';
 import { MATERIALISE_JOB, materialiseContract } from './modules/sync/sync.materialise';
+import { deliverWebhook, WEBHOOK_DELIVER_JOB } from './modules/webhooks/webhooks.deliver';
 import type { Clock } from './shared/clock';
 
 export interface WorkerDeps {
@@ -54,6 +55,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [CONNECTOR_SILENCE_JOB]: async () => {
       await markSilentConnectors(deps);
+    },
+    [WEBHOOK_DELIVER_JOB]: async (payload) => {
+      await deliverWebhook(deps, Number(payload.deliveryId));
     },
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.clock.now());

@@ -6,6 +6,7 @@
 import { operationErrorCodes } from './operations';
 import { serviceCodeErrorCodes } from './service-codes';
 import { syncErrorCodes } from './sync';
+import { webhookErrorCodes } from './webhooks';
 
 const coreErrorCodes = [
   'validation.failed',
@@ -83,6 +84,7 @@ export const errorCodes = [
   ...operationErrorCodes,
   ...serviceCodeErrorCodes,
   ...syncErrorCodes,
+  ...webhookErrorCodes,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number] | (string & {});

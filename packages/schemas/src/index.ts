@@ -21,3 +21,4 @@ export * from './sync-browse';
 export * from './trade-requests';
 export * from './trades';
 export * from './users';
+export * from './webhooks';

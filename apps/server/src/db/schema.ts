@@ -12,3 +12,4 @@ export * from '../modules/organizations/organizations.tables';
 export * from '../modules/service-codes/service-codes.tables';
 export * from '../modules/sync/sync.tables';
 export * from '../modules/trades/trades.tables';
+export * from '../modules/webhooks/webhooks.tables';

@@ -15,8 +15,8 @@ import type { UserActor } from '../../shared/actor';
 import { AppError } from '../../shared/errors';
 import { createTestContext, type TestContext } from '../../test/test-app';
 import { findCommune } from '../assets/assets.geo';
-import { createAsset, deleteAsset, updateAsset } from '../assets/assets.usecases';
 import { compareLtree } from '../assets/assets.models';
+import { createAsset, deleteAsset, updateAsset } from '../assets/assets.usecases';
 import {
   consumePerimeterPage,
   countPerimeter,

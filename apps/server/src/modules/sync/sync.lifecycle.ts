@@ -11,6 +11,7 @@ import { enqueueJob } from '../jobs/jobs.queue';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
 import { users } from '../organizations/organizations.tables';
+import { emitContractEvent } from '../webhooks/webhooks.deliver';
 import { syncErrors, syncStateErrors } from './sync.errors';
 import { enqueuePatrimoineChanged } from './sync.live';
 import { MATERIALISE_JOB } from './sync.materialise';
@@ -58,7 +59,8 @@ export async function changeContractState(
     if (!allowed) throw syncStateErrors.invalidTransition(row.state, to);
     const next = await setState(tx, deps.clock, user, row, to, { reason });
     const now = deps.clock.now();
-    if (to === 'terminated') await endSharing(tx, now, row.id);
+    await emitContractEvent(tx, deps.clock, 'contract.state_changed', row.id, { state: to, reason });
+    if (to === 'terminated') await endSharing(tx, deps.clock, now, row.id);
     if (to === 'active') {
       // Whatever changed while suspended: finish the copy if it was cut short, then diff.
       const [sync] = await tx.select().from(contractSyncs).where(eq(contractSyncs.contractId, row.id));
@@ -81,13 +83,24 @@ export async function changeContractState(
   return result;
 }
 
-async function endSharing(tx: DbOrTx, now: Date, contractId: string) {
-  await tx.execute(sql`
+async function endSharing(tx: DbOrTx, clock: Clock, now: Date, contractId: string) {
+  const res = await tx.execute(sql`
     WITH gone AS (DELETE FROM contract_assets WHERE contract_id = ${contractId}
-                  RETURNING asset_id, reference, label, type, parent_id, path)
-    INSERT INTO contract_changes (contract_id, kind, asset_id, reference, label, type, parent_id, at)
-    SELECT ${contractId}, 'removed', asset_id, reference, label, type, parent_id, ${now}::timestamptz
-    FROM gone ORDER BY path::ltree, asset_id`);
+                  RETURNING asset_id, reference, label, type, parent_id, path),
+    written AS (
+      INSERT INTO contract_changes (contract_id, kind, asset_id, reference, label, type, parent_id, at)
+      SELECT ${contractId}, 'removed', asset_id, reference, label, type, parent_id, ${now}::timestamptz
+      FROM gone ORDER BY path::ltree, asset_id
+      RETURNING id)
+    SELECT count(*)::int AS n, min(id)::bigint AS first_id, max(id)::bigint AS last_id FROM written`);
+  const row = res.rows[0] as { n: number; first_id: number | null; last_id: number | null } | undefined;
+  if (Number(row?.n ?? 0) > 0 && row?.first_id != null && row.last_id != null) {
+    await emitContractEvent(tx, clock, 'contract.changes', contractId, {
+      entries: Number(row.n),
+      after: String(Number(row.first_id) - 1),
+      feedCursor: String(row.last_id),
+    });
+  }
   await tx
     .update(contractSyncs)
     .set({ state: 'stopped', cursor: null, finishedAt: now, updatedAt: now })

@@ -6,6 +6,7 @@ import { foreground } from '../../shared/foreground';
 import { contractProjects } from '../contracts/contracts.tables';
 import { enqueueJob } from '../jobs/jobs.queue';
 import { consumePerimeterPage } from '../perimeter/perimeter.engine';
+import { emitContractEvent } from '../webhooks/webhooks.deliver';
 import type { SyncDeps } from './sync.materialise';
 import { contractSyncs } from './sync.tables';
 
@@ -81,10 +82,19 @@ export async function diffContract(deps: SyncDeps, contractId: string): Promise<
         INSERT INTO contract_changes (contract_id, kind, asset_id, reference, label, type, parent_id, at)
         SELECT ${contractId}, kind, asset_id, reference, label, type, parent_id, ${now}::timestamptz
         FROM feed ORDER BY phase, path::ltree, asset_id
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM written`);
+        RETURNING id)
+      SELECT count(*)::int AS n, min(id)::bigint AS first_id, max(id)::bigint AS last_id FROM written`);
     await tx.execute(sql`DROP TABLE sync_current`);
-    return Number((res.rows[0] as { n: number } | undefined)?.n ?? 0);
+    const row = res.rows[0] as { n: number; first_id: number | null; last_id: number | null } | undefined;
+    const n = Number(row?.n ?? 0);
+    if (n > 0 && row?.first_id != null && row.last_id != null) {
+      await emitContractEvent(tx, deps.clock, 'contract.changes', contractId, {
+        entries: n,
+        after: String(Number(row.first_id) - 1),
+        feedCursor: String(row.last_id),
+      });
+    }
+    return n;
   });
 }
 

@@ -13,7 +13,9 @@ import {
   resolvePerimeter,
   rootSizes,
 } from '../perimeter/perimeter.engine';
+import { emitContractEvent } from '../webhooks/webhooks.deliver';
 import { enqueuePatrimoineChanged, PATRIMOINE_CHANGED_JOB } from './sync.live';
+import { feedCursorOf } from './sync.read';
 import { contractSyncs } from './sync.tables';
 
 export const MATERIALISE_JOB = 'sync.materialise';
@@ -220,6 +222,10 @@ async function materialiseChunk(
   // since the copy started (with a margin for transactions still open then), there is nothing to
   // catch, and the owner's whole perimeter is not diffed again for nothing.
   if (next === null) {
+    await emitContractEvent(tx, deps.clock, 'contract.synchronised', contractId, {
+      elements: sync.done + inserted,
+      feedCursor: await feedCursorOf(tx, contractId),
+    });
     const since = new Date(sync.startedAt.getTime() - 10 * 60_000);
     const changed = await tx.execute(sql`
       SELECT 1 FROM jobs WHERE name = ${PATRIMOINE_CHANGED_JOB} AND created_at >= ${since}

@@ -1,13 +1,13 @@
 import type { SyncProgress } from '@raccord/schemas';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import { requireContractParty } from './sync.access';
 import { syncErrors } from './sync.errors';
 import { contractSyncs } from './sync.tables';
 
 /** The feed position to start reading from once the set is pulled (0 before any change). */
-export async function feedCursorOf(db: Db, contractId: string): Promise<string> {
+export async function feedCursorOf(db: DbOrTx, contractId: string): Promise<string> {
   const res = await db.execute(
     sql`SELECT coalesce(max(id), 0)::bigint AS id FROM contract_changes WHERE contract_id = ${contractId}`,
   );
