@@ -6,11 +6,12 @@
  * with the time they started and this thread's event-loop delay at that moment (a stall of the
  * thread itself vs a wait for the database).
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -96,8 +97,13 @@ try {
     const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
     console.log(`light query: n=${samples.length}, p50 ${q(50)} ms, p90 ${q(90)} ms, p99 ${q(99)} ms`);
-    for (const s of [...samples].sort((a, b) => b.ms - a.ms).slice(0, 25).sort((a, b) => a.at - b.at)) {
-      console.log(`  @${(s.at / 1000).toFixed(2)} s: ${s.ms.toFixed(0)} ms (event loop max delay ${s.loopMaxMs.toFixed(0)} ms)`);
+    for (const s of [...samples]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 25)
+      .sort((a, b) => a.at - b.at)) {
+      console.log(
+        `  @${(s.at / 1000).toFixed(2)} s: ${s.ms.toFixed(0)} ms (event loop max delay ${s.loopMaxMs.toFixed(0)} ms)`,
+      );
     }
   }
   clearInterval(sampler);
