@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CodeOutlined,
@@ -68,7 +69,14 @@ export const apiKeysLink: NavLink = {
   allowed: canManageApiKeys,
 };
 
-const allLinks = [...studioLinks, ...platformLinks, accountLink, apiKeysLink];
+export const webhooksLink: NavLink = {
+  path: '/mon-compte/webhooks',
+  labelKey: 'nav.webhooks',
+  icon: <ApiOutlined />,
+  allowed: canManageApiKeys,
+};
+
+const allLinks = [...studioLinks, ...platformLinks, accountLink, apiKeysLink, webhooksLink];
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -96,6 +104,7 @@ export function buildMenuItems(viewer: Viewer, t: TFunction): MenuItem[] {
   items.push({ type: 'divider', key: 'divider' });
   items.push(toItem(accountLink));
   if (apiKeysLink.allowed(viewer)) items.push(toItem(apiKeysLink));
+  if (webhooksLink.allowed(viewer)) items.push(toItem(webhooksLink));
   return items;
 }
 

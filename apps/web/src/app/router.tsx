@@ -27,6 +27,7 @@ import { SharedPatrimoinePage } from '../routes/SharedPatrimoinePage';
 import { SignInPage } from '../routes/SignInPage';
 import { StudioContractsPage } from '../routes/StudioContractsPage';
 import { TradesPage } from '../routes/TradesPage';
+import { WebhooksPage } from '../routes/WebhooksPage';
 import { Allowed } from './Allowed';
 import { AppShell } from './AppShell';
 import { RequireSession } from './RequireSession';
@@ -136,6 +137,14 @@ export const router = createBrowserRouter([
         element: (
           <Allowed when={canManageApiKeys}>
             <ApiKeysPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'mon-compte/webhooks',
+        element: (
+          <Allowed when={canManageApiKeys}>
+            <WebhooksPage />
           </Allowed>
         ),
       },
