@@ -3,9 +3,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { trace } from '../../shared/trace';
 import { communePath, findCommune } from './assets.geo';
+import { addDelta, cols, colTypes, compared, parentIdOf, pathOf } from './assets.import.batch';
 import { type ImportPlan, type ImportSource, importRows } from './assets.import.check';
 import type { ImportRow } from './assets.import.rows';
-import { assetIdOf, assetSearchText, ROLLUP_MAX_DEPTH } from './assets.models';
+import { assetIdOf, assetSearchText } from './assets.models';
 import { relocate } from './assets.move';
 import { findAsset, replaceServedSites } from './assets.repository';
 import { accumulateDelta, addRollupDeltas } from './assets.rollup';
@@ -42,108 +43,6 @@ interface Ctx {
 const MIN_BATCH = 100;
 const MAX_BATCH = 5000;
 const PROGRESS_EVERY_MS = 500;
-
-/** Path of row `i` while rows are written: moved elements stay where they are until the moves. */
-function pathOf(plan: ImportPlan, i: number, memo?: Map<number, string>): string {
-  const known = memo?.get(i);
-  if (known !== undefined) return known;
-  const labels: number[] = [];
-  let j = i;
-  let base = '';
-  for (let guard = 0; guard < 300; guard++) {
-    const moved = plan.moved.get(j);
-    if (moved) {
-      base = moved.path;
-      break;
-    }
-    if (j !== i) {
-      const cached = memo?.get(j);
-      if (cached !== undefined) {
-        base = cached;
-        break;
-      }
-    }
-    labels.push(plan.num[j] ?? 0);
-    const p = plan.parentIdx[j] ?? -1;
-    if (p >= 0) {
-      j = p;
-      continue;
-    }
-    const dbParent = plan.dbParentOf.get(j);
-    const commune = findCommune(plan.rootCommune.get(j) ?? '');
-    base = dbParent ? dbParent.path : commune ? communePath(commune) : '';
-    break;
-  }
-  const path = labels.length > 0 ? `${base}.${labels.reverse().join('.')}` : base;
-  if (memo) {
-    if (memo.size >= 20_000) memo.clear();
-    memo.set(i, path);
-  }
-  return path;
-}
-
-function parentIdOf(plan: ImportPlan, i: number): string | null {
-  const moved = plan.moved.get(i);
-  if (moved) return moved.parentId;
-  const p = plan.parentIdx[i] ?? -1;
-  if (p >= 0) return assetIdOf(plan.num[p] ?? 0);
-  const dbParent = plan.dbParentOf.get(i);
-  return dbParent ? assetIdOf(dbParent.num) : null;
-}
-
-const cols = [
-  'id',
-  'num',
-  'parent_id',
-  'path',
-  'kind',
-  'equipment_kind',
-  'premises_kind',
-  'shared_type',
-  'reference',
-  'label',
-  'address',
-  'postcode',
-  'commune_code',
-  'year_built',
-  'brand',
-  'serial_number',
-  'commissioning_date',
-  'search_text',
-] as const;
-const colTypes = [
-  'text',
-  'int8',
-  'text',
-  'ltree',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'int4',
-  'text',
-  'text',
-  'text',
-  'text',
-];
-/** Columns compared to decide whether an existing element changes (an unchanged row writes nothing). */
-const compared = cols.filter((c) => c !== 'id' && c !== 'num');
-
-/** Adds one row's contribution to `deltas`, keyed by its deepest node kept in the rollup. */
-function addDelta(deltas: Map<string, number>, path: string, type: string, sign: number) {
-  let end = -1;
-  for (let depth = 1; depth <= ROLLUP_MAX_DEPTH && end < path.length; depth++) {
-    const next = path.indexOf('.', end + 1);
-    end = next < 0 ? path.length : next;
-  }
-  const key = `${path.slice(0, end)}\t${type}`;
-  deltas.set(key, (deltas.get(key) ?? 0) + sign);
-}
 
 interface PreparedBatch {
   size: number;
