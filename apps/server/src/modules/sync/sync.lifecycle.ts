@@ -13,7 +13,7 @@ import { queueMail } from '../mail/mail.usecases';
 import { users } from '../organizations/organizations.tables';
 import { emitContractEvent } from '../webhooks/webhooks.deliver';
 import { syncErrors, syncStateErrors } from './sync.errors';
-import { enqueuePatrimoineChanged } from './sync.live';
+import { announceFeedEntries, enqueuePatrimoineChanged, type WrittenEntries } from './sync.live';
 import { MATERIALISE_JOB } from './sync.materialise';
 import { contractSyncs } from './sync.tables';
 
@@ -93,14 +93,7 @@ async function endSharing(tx: DbOrTx, clock: Clock, now: Date, contractId: strin
       FROM gone ORDER BY path::ltree, asset_id
       RETURNING id)
     SELECT count(*)::int AS n, min(id)::bigint AS first_id, max(id)::bigint AS last_id FROM written`);
-  const row = res.rows[0] as { n: number; first_id: number | null; last_id: number | null } | undefined;
-  if (Number(row?.n ?? 0) > 0 && row?.first_id != null && row.last_id != null) {
-    await emitContractEvent(tx, clock, 'contract.changes', contractId, {
-      entries: Number(row.n),
-      after: String(Number(row.first_id) - 1),
-      feedCursor: String(row.last_id),
-    });
-  }
+  await announceFeedEntries(tx, clock, contractId, res.rows[0] as WrittenEntries | undefined);
   await tx
     .update(contractSyncs)
     .set({ state: 'stopped', cursor: null, finishedAt: now, updatedAt: now })

@@ -85,17 +85,36 @@ export async function diffContract(deps: SyncDeps, contractId: string): Promise<
         RETURNING id)
       SELECT count(*)::int AS n, min(id)::bigint AS first_id, max(id)::bigint AS last_id FROM written`);
     await tx.execute(sql`DROP TABLE sync_current`);
-    const row = res.rows[0] as { n: number; first_id: number | null; last_id: number | null } | undefined;
-    const n = Number(row?.n ?? 0);
-    if (n > 0 && row?.first_id != null && row.last_id != null) {
-      await emitContractEvent(tx, deps.clock, 'contract.changes', contractId, {
-        entries: n,
-        after: String(Number(row.first_id) - 1),
-        feedCursor: String(row.last_id),
-      });
-    }
-    return n;
+    return announceFeedEntries(tx, deps.clock, contractId, res.rows[0] as WrittenEntries | undefined);
   });
+}
+
+/** What a statement writing feed entries returns: `count(*) AS n, min(id) AS first_id, max(id) AS last_id`. */
+export interface WrittenEntries {
+  n: number;
+  first_id: number | null;
+  last_id: number | null;
+}
+
+/**
+ * Tells the contract's webhooks that feed entries were written (`after` and `feedCursor` bound them),
+ * in the transaction that wrote them. Returns how many there were.
+ */
+export async function announceFeedEntries(
+  tx: DbOrTx,
+  clock: Clock,
+  contractId: string,
+  written: WrittenEntries | undefined,
+): Promise<number> {
+  const n = Number(written?.n ?? 0);
+  if (n > 0 && written?.first_id != null && written.last_id != null) {
+    await emitContractEvent(tx, clock, 'contract.changes', contractId, {
+      entries: n,
+      after: String(Number(written.first_id) - 1),
+      feedCursor: String(written.last_id),
+    });
+  }
+  return n;
 }
 
 /** The perimeter's elements of the shared types now, in a temporary table of this transaction. */
