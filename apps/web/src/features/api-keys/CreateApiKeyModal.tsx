@@ -1,7 +1,8 @@
 import type { CreatedApiKey } from '@raccord/schemas';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { useErrorHandler } from '../../lib/use-error-handler';
 import { ApiUsage } from './ApiUsage';
 import { useCreateApiKey } from './use-api-keys';
@@ -32,16 +33,14 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
         maskClosable={false}
         width={720}
       >
-        <Alert type="warning" showIcon title={t('apiKeys.created.warning')} style={{ marginBottom: 16 }} />
-        <Typography.Text strong>{t('apiKeys.created.key')}</Typography.Text>
-        <Typography.Paragraph
-          copyable={{ text: created.secret, tooltips: [t('apiKeys.created.copy'), t('apiKeys.created.copied')] }}
-          code
-          style={{ fontSize: 14, marginTop: 4, wordBreak: 'break-all' }}
-          data-testid="api-key-secret"
-        >
-          {created.secret}
-        </Typography.Paragraph>
+        <SecretShownOnce
+          warning={t('apiKeys.created.warning')}
+          label={t('apiKeys.created.key')}
+          secret={created.secret}
+          copy={t('apiKeys.created.copy')}
+          copied={t('apiKeys.created.copied')}
+          testId="api-key-secret"
+        />
         <ApiUsage secret={created.secret} />
       </Modal>
     );

@@ -1,7 +1,8 @@
 import { type CreatedWebhook, type WebhookEvent, webhookEvents } from '@raccord/schemas';
-import { Alert, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { useErrorHandler } from '../../lib/use-error-handler';
 import { useCreateWebhook } from './use-webhooks';
 
@@ -37,16 +38,14 @@ export function CreateWebhookModal({ open, onClose }: { open: boolean; onClose: 
         maskClosable={false}
         width={720}
       >
-        <Alert type="warning" showIcon title={t('webhooks.created.warning')} style={{ marginBottom: 16 }} />
-        <Typography.Text strong>{t('webhooks.created.secret')}</Typography.Text>
-        <Typography.Paragraph
-          copyable={{ text: created.secret, tooltips: [t('webhooks.created.copy'), t('webhooks.created.copied')] }}
-          code
-          style={{ fontSize: 14, marginTop: 4, wordBreak: 'break-all' }}
-          data-testid="webhook-secret"
-        >
-          {created.secret}
-        </Typography.Paragraph>
+        <SecretShownOnce
+          warning={t('webhooks.created.warning')}
+          label={t('webhooks.created.secret')}
+          secret={created.secret}
+          copy={t('webhooks.created.copy')}
+          copied={t('webhooks.created.copied')}
+          testId="webhook-secret"
+        />
         <Typography.Paragraph type="secondary">{t('webhooks.created.verify')}</Typography.Paragraph>
         <Typography.Paragraph code style={{ whiteSpace: 'pre-wrap' }}>
           {t('webhooks.created.header')}
