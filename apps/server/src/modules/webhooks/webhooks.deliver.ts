@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Clock } from '../../shared/clock';
 import { enqueueJob } from '../jobs/jobs.queue';
+import { type SendOptions, sendWebhook } from './webhooks.send';
 import { webhookDeliveries } from './webhooks.tables';
 
 export const WEBHOOK_DELIVER_JOB = 'webhooks.deliver';
@@ -67,8 +68,10 @@ export async function emitContractEvent(
 export interface DeliverDeps {
   db: Db;
   clock: Clock;
-  /** Tests inject it; the product uses the global fetch. */
-  fetch?: typeof fetch;
+  /** WEBHOOK_ALLOW_INSECURE: receivers on private addresses are allowed (development only). */
+  config: { webhookAllowInsecure: boolean };
+  /** Tests inject a resolver; the product uses the system's. */
+  lookup?: SendOptions['lookup'];
 }
 
 /**
@@ -115,9 +118,9 @@ export async function deliverWebhook(deps: DeliverDeps, deliveryId: number): Pro
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const answer = await (deps.fetch ?? fetch)(d.url, {
-      method: 'POST',
-      headers: {
+    status = await sendWebhook(
+      d.url,
+      {
         'content-type': 'application/json',
         'user-agent': 'Raccord-Webhooks/1',
         'raccord-event': d.event,
@@ -125,15 +128,15 @@ export async function deliverWebhook(deps: DeliverDeps, deliveryId: number): Pro
         'raccord-signature': signatureOf(d.secret, timestamp, body),
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    status = answer.status;
-    await answer.body?.cancel().catch(() => {});
+      {
+        allowPrivate: deps.config.webhookAllowInsecure,
+        timeoutMs: TIMEOUT_MS,
+        ...(deps.lookup ? { lookup: deps.lookup } : {}),
+      },
+    );
     if (status < 200 || status >= 300) error = `Réponse HTTP ${status}`;
   } catch (err) {
-    const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-    error = err instanceof Error && err.name === 'TimeoutError' ? 'Pas de réponse en 10 s' : cause.slice(0, 500);
+    error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
   }
   const durationMs = Math.round(performance.now() - started);
   const attempts = d.attempts + 1;

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../test/contracts.fixtures';
 import { validatedContract } from '../../test/sync.fixtures';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
-import { RETRY_SCHEDULE_MS } from './webhooks.deliver';
+import { deliverWebhook, RETRY_SCHEDULE_MS } from './webhooks.deliver';
+import { SendError, sendWebhook } from './webhooks.send';
 import { checkWebhookUrl } from './webhooks.url';
 
 interface Received {
@@ -149,6 +150,10 @@ describe('webhook endpoints', () => {
       'https://169.254.169.254/latest',
       'https://[::1]/x',
       'https://[fd00::1]/x',
+      'https://[::ffff:127.0.0.1]/x',
+      'https://[::ffff:10.0.0.1]/x',
+      'https://0x7f.1/x',
+      'https://2130706433/x',
     ]) {
       expect(() => checkWebhookUrl(url, false), url).toThrow(expect.objectContaining({ code: 'webhook.insecure_url' }));
     }
@@ -319,5 +324,106 @@ describe('webhook deliveries', () => {
       Number(pending?.id),
     ]);
     expect(row.rows[0]).toMatchObject({ state: 'failed', last_error: 'Webhook supprimé avant l’envoi.' });
+  });
+});
+
+/** A resolver that knows a few made-up names (the product uses the system's). */
+function fakeResolver(names: Record<string, string[]>) {
+  const lookup = (hostname: string, options: unknown, callback: unknown) => {
+    const cb = (typeof options === 'function' ? options : callback) as (
+      err: NodeJS.ErrnoException | null,
+      addresses: Array<{ address: string; family: number }>,
+    ) => void;
+    const list = names[hostname];
+    if (!list) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+    cb(
+      null,
+      list.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
+  };
+  return lookup as unknown as NonNullable<Parameters<typeof sendWebhook>[3]['lookup']>;
+}
+
+describe('webhook transport', () => {
+  const port = () => (receiver.address() as AddressInfo).port;
+
+  it('in production, refuses a name that resolves to a private address, at the connection itself', async () => {
+    const lookup = fakeResolver({
+      'hooks.rebind.test': ['127.0.0.1'],
+      'hooks.mixed.test': ['203.0.113.7', '10.1.2.3'],
+      'hooks.v6.test': ['::1'],
+    });
+    received.length = 0;
+    for (const [host, shown] of [
+      ['hooks.rebind.test', '127.0.0.1'],
+      ['hooks.mixed.test', '10.1.2.3'],
+      ['hooks.v6.test', '::1'],
+    ] as const) {
+      const attempt = sendWebhook(`http://${host}:${port()}/private`, {}, '{}', {
+        allowPrivate: false,
+        timeoutMs: 5000,
+        lookup,
+      });
+      await expect(attempt).rejects.toThrow(
+        `Adresse refusée : ${host} correspond à une adresse privée ou locale (${shown}).`,
+      );
+    }
+    await expect(
+      sendWebhook(`http://127.0.0.1:${port()}/private`, {}, '{}', { allowPrivate: false, timeoutMs: 5000 }),
+    ).rejects.toThrow('Adresse refusée : 127.0.0.1 est une adresse privée ou locale.');
+    expect(received).toEqual([]);
+
+    // The same name, private addresses allowed (development): it reaches the receiver through the
+    // resolver given, so the refusal above came from the address, not from an unknown name.
+    const status = await sendWebhook(`http://hooks.rebind.test:${port()}/allowed`, {}, '{"ok":1}', {
+      allowPrivate: true,
+      timeoutMs: 5000,
+      lookup,
+    });
+    expect(status).toBe(200);
+    expect(received.map((r) => r.path)).toEqual(['/allowed']);
+  });
+
+  it('gives up on a receiver that does not answer in time', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+      const error = await sendWebhook(url, {}, '{}', { allowPrivate: true, timeoutMs: 300 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SendError);
+      expect(error).toMatchObject({ timeout: true, message: 'Pas de réponse en 300 ms' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('a delivery to a name resolving to a private address is logged as refused and retried, never sent', async () => {
+    const hook = await declare(provider, '/rebind', ['contract.changes']);
+    // The endpoint's address as an attacker would set it up: a public-looking name.
+    await ctx.database.pool.query('UPDATE webhook_endpoints SET url = $1 WHERE id = $2', [
+      `https://hooks.rebind.test:${port()}/rebind`,
+      hook.id,
+    ]);
+    received.length = 0;
+    const ping = await call<WebhookDelivery>(ctx, provider, 'POST', `/api/webhooks/${hook.id}/test`, {});
+    await deliverWebhook(
+      {
+        db: ctx.database.db,
+        clock: ctx.clock,
+        config: { webhookAllowInsecure: false },
+        lookup: fakeResolver({ 'hooks.rebind.test': ['127.0.0.1'] }),
+      },
+      Number(ping.body.id),
+    );
+    const [d] = await deliveries(provider, hook.id);
+    expect(d).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastStatus: null,
+      lastError: 'Adresse refusée : hooks.rebind.test correspond à une adresse privée ou locale (127.0.0.1).',
+    });
+    expect(received).toEqual([]);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/webhooks/${hook.id}`, headers: provider.headers });
   });
 });

@@ -20,14 +20,27 @@ function privateIPv6(ip: string): boolean {
   if (v === '::' || v === '::1') return true;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v);
   if (mapped?.[1]) return privateIPv4(mapped[1]);
+  // IPv4-mapped in hex, as URL writes it: [::ffff:127.0.0.1] is [::ffff:7f00:1].
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v);
+  if (hex?.[1] && hex[2]) {
+    const hi = Number.parseInt(hex[1], 16);
+    const lo = Number.parseInt(hex[2], 16);
+    return privateIPv4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   return /^f[cd]/.test(v) || /^fe[89ab]/.test(v) || v.startsWith('ff');
+}
+
+/** A loopback, private, shared, link-local, multicast or unspecified address (IPv4 or IPv6 literal). */
+export function isPrivateAddress(ip: string): boolean {
+  const kind = isIP(ip);
+  return kind === 4 ? privateIPv4(ip) : kind === 6 ? privateIPv6(ip) : false;
 }
 
 /**
  * Checks an endpoint's address: an absolute http(s) URL without credentials. Unless insecure
  * endpoints are allowed (WEBHOOK_ALLOW_INSECURE, default outside production), only https:// to a
  * host that is not a loopback, private, link-local or multicast address literal, nor localhost.
- * (A public name resolving to a private address is not caught here: see the README.)
+ * A public name resolving to a private address is refused when delivering (`publicOnlyLookup`).
  */
 export function checkWebhookUrl(raw: string, allowInsecure: boolean): string {
   let url: URL;
@@ -44,13 +57,7 @@ export function checkWebhookUrl(raw: string, allowInsecure: boolean): string {
   if (!allowInsecure) {
     if (url.protocol !== 'https:') throw webhookErrors.insecureUrl('https:// est obligatoire.');
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    const kind = isIP(host);
-    if (
-      host === 'localhost' ||
-      host.endsWith('.localhost') ||
-      (kind === 4 && privateIPv4(host)) ||
-      (kind === 6 && privateIPv6(host))
-    ) {
+    if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)) {
       throw webhookErrors.insecureUrl('les adresses locales ou privées ne sont pas acceptées.');
     }
   }
