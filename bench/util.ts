@@ -4,7 +4,13 @@ export interface Figures {
   count50: { p50: number; baselineP50: number };
   count30: { p50: number; baselineP50: number; coveredShare: number };
   children: { p50: number; baselineP50: number };
-  import: { rowsPerSecond: number; seconds: number; peakRssMb: number };
+  import: {
+    rowsPerSecond: number;
+    seconds: number;
+    peakRssMb: number;
+    /** A bare INSERT … SELECT of already-stored rows into an empty copy of `assets` (same indexes, checks, keys). */
+    bareWrite?: { rowsPerSecond: number; rows: number };
+  };
   lightP99: { duringImport: number; duringResolution: number; samples: number };
 }
 
@@ -95,8 +101,8 @@ export function printTable(results: Figures[]) {
       r.engine,
       'import rows/s (peak RSS)',
       `${r.import.rowsPerSecond.toLocaleString('fr-FR')} (${r.import.peakRssMb} Mo)`,
-      '—',
-      '—',
+      r.import.bareWrite ? `${r.import.bareWrite.rowsPerSecond.toLocaleString('fr-FR')}/s (bare INSERT … SELECT)` : '—',
+      r.import.bareWrite ? `${(r.import.rowsPerSecond / r.import.bareWrite.rowsPerSecond).toFixed(2)}×` : '—',
       t.import ?? '',
     ]);
     rows.push([
