@@ -133,14 +133,20 @@ describe('sharing journey', () => {
     await provider.getByRole('menuitem', { name: 'Clés d’API' }).click();
     await provider.getByRole('button', { name: 'Créer une clé' }).first().click();
     await provider.getByLabel('Nom').fill('Connecteur GMAO');
+    // Every key expires: one year unless chosen otherwise.
+    await provider.getByLabel('Validité').click();
+    await provider.getByTitle('90 jours').click();
     await provider.getByRole('button', { name: 'Créer', exact: true }).click();
     const secret = (await provider.getByTestId('api-key-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^rk_/);
+    const expiry = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString('fr-FR');
+    await provider.getByText(`Cette clé expire le ${expiry}.`).waitFor();
     await screenshot(provider, 'sharing-02-provider-key-created');
     await provider.getByRole('button', { name: 'J’ai copié la clé' }).click();
     await provider.getByTestId('api-key-secret').waitFor({ state: 'detached' });
     expect(await provider.getByText(secret).count()).toBe(0);
     await provider.getByText('Connecteur GMAO', { exact: true }).waitFor();
+    await provider.getByText(`Expire le ${expiry}`).waitFor();
 
     // The provider sees the shared patrimoine in the console.
     await provider.getByRole('menuitem', { name: 'Patrimoine partagé' }).click();

@@ -10,10 +10,26 @@ export const apiKeySchema = z.object({
   createdBy: z.string(),
   lastUsedAt: isoDate.nullable(),
   revokedAt: isoDate.nullable(),
+  /** After this instant the key is refused (`auth.api_key_expired`): every key expires. */
+  expiresAt: isoDate,
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const createApiKeyBody = z.strictObject({ name: text(80) });
+/** Validity choices offered by the console; the API takes any whole number of days in range. */
+export const apiKeyValidityDays = [30, 90, 180, 365, 730] as const;
+export const API_KEY_MAX_DAYS = 730;
+export const API_KEY_DEFAULT_DAYS = 365;
+
+export const createApiKeyBody = z.strictObject({
+  name: text(80),
+  /** Days until the key expires (1 to 730, one year when omitted). */
+  expiresInDays: z
+    .number()
+    .int('Un nombre entier de jours est attendu.')
+    .min(1, 'Une clé vaut au moins 1 jour.')
+    .max(API_KEY_MAX_DAYS, `Une clé vaut au plus ${API_KEY_MAX_DAYS} jours (deux ans).`)
+    .optional(),
+});
 
 /** Returned once, at creation: `secret` is the only time the key is readable. */
 export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string() });

@@ -23,6 +23,7 @@ const coreErrorCodes = [
   'auth.password_too_weak',
   'auth.wrong_password',
   'auth.invalid_api_key',
+  'auth.api_key_expired',
   'auth.session_required',
   'api_key.not_found',
   'organization.not_found',

@@ -87,6 +87,56 @@ describe('API keys', () => {
     expect(still.statusCode).toBe(200);
   });
 
+  it('expires: one year by default or the days chosen, then refused with its own code', async () => {
+    const yearly = (await create(provider, 'Un an')).json();
+    const created = new Date(yearly.createdAt).getTime();
+    expect(new Date(yearly.expiresAt).getTime() - created).toBe(365 * 86_400_000);
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/api-keys',
+      headers: provider.headers,
+      payload: { name: 'Trente jours', expiresInDays: 30 },
+    });
+    expect(res.statusCode).toBe(201);
+    const monthly = res.json();
+    expect(new Date(monthly.expiresAt).getTime() - new Date(monthly.createdAt).getTime()).toBe(30 * 86_400_000);
+    const listed = await ctx.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: provider.cookie } });
+    expect(listed.json().items.find((k: { id: string }) => k.id === monthly.id)?.expiresAt).toBe(monthly.expiresAt);
+
+    const health = (secret: string) =>
+      ctx.app.inject({ method: 'GET', url: '/api/health', headers: { authorization: `Bearer ${secret}` } });
+    ctx.clock.advance(30 * 86_400_000 - 1000);
+    expect((await health(monthly.secret)).statusCode).toBe(200);
+    ctx.clock.advance(1000);
+    const refused = await health(monthly.secret);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error).toMatchObject({
+      code: 'auth.api_key_expired',
+      message: expect.stringMatching(/^Clé API expirée depuis le \d{2}\/\d{2}\/\d{4} : créez-en une autre\.$/),
+    });
+    expect((await health(yearly.secret)).statusCode).toBe(200);
+    ctx.clock.advance(335 * 86_400_000);
+    expect((await health(yearly.secret)).json().error.code).toBe('auth.api_key_expired');
+    // The sessions made at the start are long expired too.
+    provider = await ctx.login('admin@ascenseurs-demo.fr');
+  });
+
+  it('refuses a validity out of range or not a whole number of days, naming the field, and stores nothing', async () => {
+    const before = (await ctx.database.pool.query('SELECT count(*)::int AS n FROM api_keys')).rows[0].n;
+    for (const expiresInDays of [0, -5, 731, 1.5, '30', null]) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/api-keys',
+        headers: provider.headers,
+        payload: { name: 'Hors limites', expiresInDays },
+      });
+      expect(res.statusCode, String(expiresInDays)).toBe(400);
+      expect(res.json().error.details.field, String(expiresInDays)).toBe('expiresInDays');
+    }
+    const after = (await ctx.database.pool.query('SELECT count(*)::int AS n FROM api_keys')).rows[0].n;
+    expect(after).toBe(before);
+  });
+
   it('refuses a key with an empty name, naming the field', async () => {
     const res = await create(provider, '   ');
     expect(res.statusCode).toBe(400);

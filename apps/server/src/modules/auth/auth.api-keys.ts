@@ -1,4 +1,4 @@
-import type { ApiKey, CreatedApiKey } from '@raccord/schemas';
+import { API_KEY_DEFAULT_DAYS, type ApiKey, type CreatedApiKey } from '@raccord/schemas';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type Actor, type ApiKeyActor, type RequestMeta, requireAdminOf, requireUser } from '../../shared/actor';
@@ -12,6 +12,12 @@ const KEY_PREFIX = 'rk_';
 
 export const apiKeyErrors = {
   invalid: () => new AppError('auth.invalid_api_key', 401, 'Clé API inconnue ou révoquée.'),
+  expired: (at: Date) =>
+    new AppError(
+      'auth.api_key_expired',
+      401,
+      `Clé API expirée depuis le ${at.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} : créez-en une autre.`,
+    ),
   notFound: () => new AppError('api_key.not_found', 404, 'Clé API introuvable.'),
 };
 
@@ -24,6 +30,7 @@ const toApiKey = (r: Row): ApiKey => ({
   createdBy: r.createdByLabel,
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,
+  expiresAt: r.expiresAt.toISOString(),
 });
 
 interface Deps {
@@ -44,7 +51,11 @@ export async function listApiKeys(deps: Deps, actor: Actor | null) {
 }
 
 /** Creates a key for the admin's organisation; the secret is returned this once, stored only hashed. */
-export async function createApiKey(deps: Deps, actor: Actor | null, input: { name: string }): Promise<CreatedApiKey> {
+export async function createApiKey(
+  deps: Deps,
+  actor: Actor | null,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<CreatedApiKey> {
   const user = requireUser(actor);
   requireAdminOf(user, user.organizationId);
   const secret = `${KEY_PREFIX}${newSecret()}`;
@@ -61,6 +72,7 @@ export async function createApiKey(deps: Deps, actor: Actor | null, input: { nam
         createdByUserId: user.userId,
         createdByLabel: user.email,
         createdAt: now,
+        expiresAt: new Date(now.getTime() + (input.expiresInDays ?? API_KEY_DEFAULT_DAYS) * 86_400_000),
       })
       .returning();
     if (!inserted) throw apiKeyErrors.notFound();
@@ -69,7 +81,7 @@ export async function createApiKey(deps: Deps, actor: Actor | null, input: { nam
       organizationId: user.organizationId,
       targetType: 'api_key',
       targetId: inserted.id,
-      details: { name: input.name },
+      details: { name: input.name, expiresAt: inserted.expiresAt.toISOString() },
     });
     return inserted;
   });
@@ -96,7 +108,7 @@ export async function revokeApiKey(deps: Deps, actor: Actor | null, keyId: strin
   });
 }
 
-/** Resolves `Authorization: Bearer <key>`; records the last use at most once a minute. */
+/** Resolves `Authorization: Bearer <key>` (unknown, revoked and expired keys refused); records the last use at most once a minute. */
 export async function resolveApiKey(deps: Deps, secret: string, meta: RequestMeta): Promise<ApiKeyActor> {
   if (!secret.startsWith(KEY_PREFIX)) throw apiKeyErrors.invalid();
   const [row] = await deps.db
@@ -105,6 +117,7 @@ export async function resolveApiKey(deps: Deps, secret: string, meta: RequestMet
     .where(and(eq(apiKeys.secretHash, hashSecret(secret)), isNull(apiKeys.revokedAt)));
   if (!row) throw apiKeyErrors.invalid();
   const now = deps.clock.now();
+  if (row.expiresAt <= now) throw apiKeyErrors.expired(row.expiresAt);
   const minuteAgo = new Date(now.getTime() - 60_000);
   await deps.db
     .update(apiKeys)

@@ -43,6 +43,8 @@ export const apiKeys = pgTable(
     createdAt: ts('created_at').notNull(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
+    /** Every key expires (one year by default); an expired key is refused like a revoked one. */
+    expiresAt: ts('expires_at').notNull(),
   },
   (t) => [uniqueIndex('api_keys_hash_uq').on(t.secretHash), index('api_keys_org_idx').on(t.organizationId)],
 );

@@ -4,10 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { useErrorHandler } from '../../lib/use-error-handler';
-import { formatDateTime, fromNow } from '../contracts/contract-format';
+import { formatDate, formatDateTime, fromNow } from '../contracts/contract-format';
 import { useRevokeApiKey } from './use-api-keys';
 
-/** The organisation's keys: name, prefix, creation, last use, revocation. */
+/** Days before expiry from which a key is shown as expiring soon. */
+const SOON_DAYS = 30;
+
+/** The organisation's keys: name, prefix, creation, last use, expiry, revocation. */
 export function ApiKeysTable({
   items,
   loading,
@@ -62,16 +65,35 @@ export function ApiKeysTable({
       title: t('apiKeys.table.status'),
       key: 'status',
       width: 190,
-      render: (_, row) =>
-        row.revokedAt ? (
-          <Tag color="red" variant="filled" title={formatDateTime(row.revokedAt)}>
-            {t('apiKeys.table.revokedOn', { date: formatDateTime(row.revokedAt) })}
-          </Tag>
-        ) : (
-          <Tag color="green" variant="filled">
-            {t('apiKeys.table.active')}
-          </Tag>
-        ),
+      render: (_, row) => {
+        if (row.revokedAt) {
+          return (
+            <Tag color="red" variant="filled" title={formatDateTime(row.revokedAt)}>
+              {t('apiKeys.table.revokedOn', { date: formatDateTime(row.revokedAt) })}
+            </Tag>
+          );
+        }
+        const left = new Date(row.expiresAt).getTime() - Date.now();
+        if (left <= 0) {
+          return (
+            <Tag color="default" variant="filled" title={formatDateTime(row.expiresAt)}>
+              {t('apiKeys.table.expiredOn', { date: formatDate(row.expiresAt) })}
+            </Tag>
+          );
+        }
+        return (
+          <>
+            <Tag color={left < SOON_DAYS * 86_400_000 ? 'orange' : 'green'} variant="filled">
+              {left < SOON_DAYS * 86_400_000 ? t('apiKeys.table.expiringSoon') : t('apiKeys.table.active')}
+            </Tag>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} title={formatDateTime(row.expiresAt)}>
+                {t('apiKeys.table.expiresOn', { date: formatDate(row.expiresAt) })}
+              </Typography.Text>
+            </div>
+          </>
+        );
+      },
     },
     {
       title: <span className="sr-only">{t('apiKeys.table.actions')}</span>,
@@ -79,7 +101,7 @@ export function ApiKeysTable({
       width: 110,
       align: 'right',
       render: (_, row) =>
-        row.revokedAt ? null : (
+        row.revokedAt || new Date(row.expiresAt).getTime() <= Date.now() ? null : (
           <Popconfirm
             title={t('apiKeys.revoke.title', { name: row.name })}
             description={t('apiKeys.revoke.confirm')}

@@ -1,16 +1,17 @@
-import type { CreatedApiKey } from '@raccord/schemas';
-import { Form, Input, Modal, Typography } from 'antd';
+import { API_KEY_DEFAULT_DAYS, apiKeyValidityDays, type CreatedApiKey } from '@raccord/schemas';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { useErrorHandler } from '../../lib/use-error-handler';
+import { formatDate } from '../contracts/contract-format';
 import { ApiUsage } from './ApiUsage';
 import { useCreateApiKey } from './use-api-keys';
 
 /** Names a new key, then shows it — once — with a copy button and a warning. */
 export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; expiresInDays: number }>();
   const create = useCreateApiKey();
   const onError = useErrorHandler();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -41,6 +42,12 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
           copied={t('apiKeys.created.copied')}
           testId="api-key-secret"
         />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBlock: 12 }}
+          title={t('apiKeys.created.expires', { date: formatDate(created.expiresAt) })}
+        />
         <ApiUsage secret={created.secret} />
       </Modal>
     );
@@ -62,8 +69,12 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
         form={form}
         name="create-api-key"
         layout="vertical"
-        onFinish={({ name }) =>
-          create.mutate(name.trim(), { onSuccess: (key) => setCreated(key), onError: (e) => onError(e, form) })
+        initialValues={{ expiresInDays: API_KEY_DEFAULT_DAYS }}
+        onFinish={({ name, expiresInDays }) =>
+          create.mutate(
+            { name: name.trim(), expiresInDays },
+            { onSuccess: (key) => setCreated(key), onError: (e) => onError(e, form) },
+          )
         }
       >
         <Form.Item
@@ -72,6 +83,12 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
           rules={[{ required: true, whitespace: true, message: t('apiKeys.create.nameRequired') }, { max: 80 }]}
         >
           <Input maxLength={80} placeholder={t('apiKeys.create.namePlaceholder')} autoFocus />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label={t('apiKeys.create.validity')} extra={t('apiKeys.create.validityHelp')}>
+          <Select
+            options={apiKeyValidityDays.map((days) => ({ value: days, label: t(`apiKeys.create.days.${days}`) }))}
+            style={{ maxWidth: 240 }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -6,8 +6,8 @@ export function listApiKeys(signal?: AbortSignal) {
   return api.get('/api/api-keys', z.object({ items: z.array(apiKeySchema) }), { signal });
 }
 
-export function createApiKey(name: string) {
-  return api.post('/api/api-keys', { name }, createdApiKeySchema);
+export function createApiKey(input: { name: string; expiresInDays: number }) {
+  return api.post('/api/api-keys', input, createdApiKeySchema);
 }
 
 export function revokeApiKey(id: string) {

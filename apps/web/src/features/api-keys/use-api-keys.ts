@@ -10,7 +10,7 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => createApiKey(name),
+    mutationFn: (input: { name: string; expiresInDays: number }) => createApiKey(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys }),
   });
 }

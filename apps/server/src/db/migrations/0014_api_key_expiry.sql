@@ -1,0 +1,4 @@
+-- Every API key expires. Keys made before this migration get a year from their creation.
+ALTER TABLE "api_keys" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "api_keys" SET "expires_at" = "created_at" + interval '365 days';--> statement-breakpoint
+ALTER TABLE "api_keys" ALTER COLUMN "expires_at" SET NOT NULL;
