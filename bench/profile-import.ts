@@ -5,6 +5,7 @@
  * `--latency`: also runs a light query every 50 ms during the import and prints the slowest ones
  * with the time they started and this thread's event-loop delay at that moment (a stall of the
  * thread itself vs a wait for the database).
+ * `--sql "<statement>; …"`: runs statements after the migrations (settings to try).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { runMigrations } from '../apps/server/src/db/migrate';
 import { seedDemo } from '../apps/server/src/demo/demo.seed';
 import { loadGeneratedPatrimoine } from '../apps/server/src/modules/assets/assets.generate.load';
 import { systemClock } from '../apps/server/src/shared/clock';
+import { foreground } from '../apps/server/src/shared/foreground';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'pglite' },
     keep: { type: 'boolean', default: false },
     latency: { type: 'boolean', default: false },
+    sql: { type: 'string' },
   },
 });
 const elements = Number(values.elements);
@@ -59,6 +62,8 @@ if (engine === 'pglite') {
 }
 try {
   await runMigrations(database.pool);
+  // `--sql "<statement>; …"`: settings to try (e.g. an index option), each run once after the migrations.
+  for (const statement of (values.sql ?? '').split(';').filter((x) => x.trim())) await database.pool.query(statement);
   await seedDemo({ db: database.db, clock: systemClock, engine }, { patrimoine: false });
   const owner = (await database.db.execute(sql`SELECT id FROM organizations WHERE name = 'Habitat Demo'`)).rows[0]
     ?.id as string;
@@ -80,7 +85,13 @@ try {
     while (probing) {
       const t = performance.now();
       loop.reset();
-      await database.db.execute(sql`SELECT count(*) FROM organizations`);
+      // Counted as a request in flight, as the HTTP server does (background steps wait for it).
+      foreground.enter();
+      try {
+        await database.db.execute(sql`SELECT count(*) FROM organizations`);
+      } finally {
+        foreground.leave();
+      }
       samples.push({ at: t, ms: performance.now() - t, loopMaxMs: loop.max / 1e6 });
       await new Promise((r) => setTimeout(r, 50));
     }
