@@ -8,6 +8,7 @@ import { seedDemo, seedDemoPatrimoine } from './demo/demo.seed';
 import { seedDemoContracts } from './demo/demo-contracts.seed';
 import { seedDemoServiceCodes } from './demo/demo-service-codes.seed';
 import { seedReference } from './demo/reference.seed';
+import { API_KEY_EXPIRY_JOB } from './modules/auth/auth.api-keys.expiry';
 import { enqueueJob, JobRunner } from './modules/jobs/jobs.queue';
 import { createSmtpTransport } from './modules/mail/mail.transport';
 import { CONNECTOR_SILENCE_JOB } from './modules/operations/operations.connector';
@@ -60,7 +61,7 @@ async function main() {
     });
     const scheduleCleanup = () =>
       Promise.all(
-        [CLEANUP_JOB, CONNECTOR_SILENCE_JOB].map((name) =>
+        [CLEANUP_JOB, CONNECTOR_SILENCE_JOB, API_KEY_EXPIRY_JOB].map((name) =>
           enqueueJob(database.db, clock, name, {}, { singletonKey: name }),
         ),
       ).catch((err: unknown) => log.warn({ err }, 'could not schedule cleanup'));

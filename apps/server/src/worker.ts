@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { IMPORT_JOB, runImportJob } from './modules/assets/assets.import.usecases';
+import { API_KEY_EXPIRY_JOB, remindExpiringApiKeys } from './modules/auth/auth.api-keys.expiry';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
 import { REMINDER_JOB, sendAutomaticReminder } from './modules/contracts/contracts.invitations';
 import { ACTIVATE_JOB, activateContract } from './modules/contracts/contracts.validate';
@@ -55,6 +56,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [CONNECTOR_SILENCE_JOB]: async () => {
       await markSilentConnectors(deps);
+    },
+    [API_KEY_EXPIRY_JOB]: async () => {
+      await remindExpiringApiKeys(deps);
     },
     [WEBHOOK_DELIVER_JOB]: async (payload) => {
       await deliverWebhook(deps, Number(payload.deliveryId));

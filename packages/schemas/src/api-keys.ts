@@ -19,6 +19,8 @@ export type ApiKey = z.infer<typeof apiKeySchema>;
 export const apiKeyValidityDays = [30, 90, 180, 365, 730] as const;
 export const API_KEY_MAX_DAYS = 730;
 export const API_KEY_DEFAULT_DAYS = 365;
+/** Days before its expiry when a key is shown as expiring soon and its organisation's admins are e-mailed. */
+export const API_KEY_NOTICE_DAYS = 14;
 
 export const createApiKeyBody = z.strictObject({
   name: text(80),

@@ -1,4 +1,6 @@
--- Every API key expires. Keys made before this migration get a year from their creation.
+-- Every API key expires. Keys made before this migration get a year from their creation. Their
+-- organisation's admins are e-mailed once when a key is about to expire (expiry_notice_at).
 ALTER TABLE "api_keys" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
 UPDATE "api_keys" SET "expires_at" = "created_at" + interval '365 days';--> statement-breakpoint
-ALTER TABLE "api_keys" ALTER COLUMN "expires_at" SET NOT NULL;
+ALTER TABLE "api_keys" ALTER COLUMN "expires_at" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD COLUMN "expiry_notice_at" timestamp with time zone;

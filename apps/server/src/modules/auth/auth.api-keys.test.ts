@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
+import { remindExpiringApiKeys } from './auth.api-keys.expiry';
 
 let ctx: TestContext;
 let provider: Session;
@@ -135,6 +136,58 @@ describe('API keys', () => {
     }
     const after = (await ctx.database.pool.query('SELECT count(*)::int AS n FROM api_keys')).rows[0].n;
     expect(after).toBe(before);
+  });
+
+  it('tells the organisation’s admins once, two weeks before a key expires', async () => {
+    const make = async (name: string, expiresInDays: number) => {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/api-keys',
+        headers: provider.headers,
+        payload: { name, expiresInDays },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json() as { id: string; secret: string; prefix: string; expiresAt: string };
+    };
+    const used = await make('Connecteur à renouveler', 30);
+    await make('Jamais servie', 30);
+    await make('Courte', 10);
+    const revoked = await make('Révoquée', 30);
+    await ctx.app.inject({ method: 'POST', url: `/api/api-keys/${revoked.id}/revoke`, headers: provider.headers });
+    await ctx.app.inject({ method: 'GET', url: '/api/health', headers: { authorization: `Bearer ${used.secret}` } });
+    const admins = (
+      await ctx.database.pool.query(
+        `SELECT email FROM users WHERE organization_id = $1 AND role = 'admin' AND is_active ORDER BY email`,
+        [provider.organizationId],
+      )
+    ).rows.map((r: { email: string }) => r.email);
+    expect(admins.length).toBeGreaterThan(0);
+    const deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config };
+
+    // 15 days left: not yet.
+    ctx.clock.advance(15 * 86_400_000);
+    await ctx.runner.drain();
+    const before = ctx.mail.sent.length;
+    expect(await remindExpiringApiKeys(deps)).toBe(0);
+    // 14 days left: the two live keys made for longer than the notice are announced.
+    ctx.clock.advance(86_400_000);
+    expect(await remindExpiringApiKeys(deps)).toBe(2);
+    await ctx.runner.drain();
+    const mails = ctx.mail.sent.slice(before);
+    expect(mails.map((m) => m.to).sort()).toEqual([...admins, ...admins].sort());
+    const date = new Date(used.expiresAt).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+    const toUsed = mails.find((m) => m.subject === `La clé d’API « Connecteur à renouveler » expire le ${date}`);
+    expect(toUsed?.text).toContain(`qui commence par ${used.prefix}…`);
+    expect(toUsed?.text).toContain('Elle a servi pour la dernière fois le');
+    expect(toUsed?.text).toContain('/mon-compte/cles-api');
+    const toUnused = mails.find((m) => m.subject.startsWith('La clé d’API « Jamais servie »'));
+    expect(toUnused?.text).toContain('Elle n’a encore jamais servi');
+    expect(mails.some((m) => /Courte|Révoquée/.test(m.subject))).toBe(false);
+    // Once only.
+    ctx.clock.advance(86_400_000);
+    expect(await remindExpiringApiKeys(deps)).toBe(0);
+    // The session made at the start has expired with the days gone by.
+    provider = await ctx.login('admin@ascenseurs-demo.fr');
   });
 
   it('refuses a key with an empty name, naming the field', async () => {

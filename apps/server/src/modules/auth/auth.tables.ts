@@ -45,6 +45,8 @@ export const apiKeys = pgTable(
     revokedAt: ts('revoked_at'),
     /** Every key expires (one year by default); an expired key is refused like a revoked one. */
     expiresAt: ts('expires_at').notNull(),
+    /** When the organisation's admins were told the key expires soon (once per key). */
+    expiryNoticeAt: ts('expiry_notice_at'),
   },
   (t) => [uniqueIndex('api_keys_hash_uq').on(t.secretHash), index('api_keys_org_idx').on(t.organizationId)],
 );

@@ -1,4 +1,4 @@
-import type { ApiKey } from '@raccord/schemas';
+import { API_KEY_NOTICE_DAYS, type ApiKey } from '@raccord/schemas';
 import { App, Button, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,6 @@ import { EmptyState } from '../../components/EmptyState';
 import { useErrorHandler } from '../../lib/use-error-handler';
 import { formatDate, formatDateTime, fromNow } from '../contracts/contract-format';
 import { useRevokeApiKey } from './use-api-keys';
-
-/** Days before expiry from which a key is shown as expiring soon. */
-const SOON_DAYS = 30;
 
 /** The organisation's keys: name, prefix, creation, last use, expiry, revocation. */
 export function ApiKeysTable({
@@ -83,8 +80,8 @@ export function ApiKeysTable({
         }
         return (
           <>
-            <Tag color={left < SOON_DAYS * 86_400_000 ? 'orange' : 'green'} variant="filled">
-              {left < SOON_DAYS * 86_400_000 ? t('apiKeys.table.expiringSoon') : t('apiKeys.table.active')}
+            <Tag color={left < API_KEY_NOTICE_DAYS * 86_400_000 ? 'orange' : 'green'} variant="filled">
+              {left < API_KEY_NOTICE_DAYS * 86_400_000 ? t('apiKeys.table.expiringSoon') : t('apiKeys.table.active')}
             </Tag>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} title={formatDateTime(row.expiresAt)}>
