@@ -155,6 +155,15 @@ describe('contract project journey', () => {
     await click(page.locator('.ant-checkbox-wrapper', { hasText: 'ascenseur' }));
     await click(page.locator('.ant-checkbox-wrapper', { hasText: 'logement' }));
     await page.getByText('2 types sélectionnés').waitFor();
+    for (const type of ['ascenseur', 'logement']) {
+      await page.locator('.ant-checkbox-wrapper-checked', { hasText: type }).waitFor();
+    }
+    // Each type's share of the owner's patrimoine, as a bar.
+    await page
+      .getByTestId('coverage-unit')
+      .getByText(/ de vos /)
+      .waitFor();
+    await page.waitForTimeout(300);
     await screenshot(page, '17-step6-elements');
     await click(page.getByRole('button', { name: 'Terminer' }));
     await page.getByText('Récapitulatif du projet').waitFor();

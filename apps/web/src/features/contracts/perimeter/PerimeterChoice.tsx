@@ -1,6 +1,7 @@
 import type { Perimeter, PerimeterPreview } from '@raccord/schemas';
 import { Card, Divider, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CoverageBars } from './CoverageBars';
 import { nodeKey, removeRule } from './perimeter-rules';
 import { formatCount, levelCounts, typeCount } from './type-counts';
 
@@ -62,13 +63,15 @@ export function PerimeterChoice({ perimeter, preview, loading, onChange }: Perim
               <Typography.Text strong>
                 {t('contracts.perimeter.elements', { count: preview.total, n: formatCount(preview.total) })}
               </Typography.Text>
-              <Flex vertical gap={2} style={{ marginTop: 6 }}>
-                {types.map((c) => (
-                  <Typography.Text key={c.type} type="secondary" style={{ fontSize: 13 }}>
-                    {typeCount(t, c.type, c.count)}
-                  </Typography.Text>
-                ))}
-              </Flex>
+              <div style={{ marginTop: 8 }}>
+                <CoverageBars
+                  compact
+                  counts={types}
+                  label={(type, count) => (
+                    <Typography.Text style={{ fontSize: 13 }}>{typeCount(t, type, count)}</Typography.Text>
+                  )}
+                />
+              </div>
             </>
           )}
         </Spin>

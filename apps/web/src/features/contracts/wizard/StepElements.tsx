@@ -1,8 +1,9 @@
 import type { SharedType } from '@raccord/schemas';
-import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ErrorState';
+import { CoverageBars } from '../perimeter/CoverageBars';
 import { formatCount, typeCount } from '../perimeter/type-counts';
 import { usePerimeterPreview } from '../perimeter/use-perimeter';
 import type { StepProps } from './step-props';
@@ -72,17 +73,15 @@ export function StepElements({ project, onNext, onPrevious, onStale }: StepProps
         {items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contracts.elements.noneHere')} />
         ) : (
-          <Flex vertical gap={8}>
-            {items.map((c) => (
-              <Checkbox
-                key={c.type}
-                checked={chosen.includes(c.type)}
-                onChange={(e) => toggleAll([c.type], e.target.checked)}
-              >
-                <Typography.Text>{typeCount(t, c.type, c.count)}</Typography.Text>
+          <CoverageBars
+            counts={items}
+            muted={(type) => !chosen.includes(type)}
+            label={(type, count) => (
+              <Checkbox checked={chosen.includes(type)} onChange={(e) => toggleAll([type], e.target.checked)}>
+                <Typography.Text>{typeCount(t, type, count)}</Typography.Text>
               </Checkbox>
-            ))}
-          </Flex>
+            )}
+          />
         )}
       </Card>
     );
