@@ -49,6 +49,12 @@ describe('webhooks journey', () => {
     await page.getByRole('button', { name: 'Ajouter un webhook' }).first().click();
     await page.getByLabel('Adresse de réception (https://…)').fill(receiverUrl);
     await page.getByLabel('Description').fill('GMAO production');
+    // Limited to no contract: every contract of the organisation, future ones included.
+    await page.getByText('Tous les contrats (y compris les futurs)').waitFor();
+    await page.getByLabel('Contrats').click();
+    await page.waitForTimeout(400);
+    await screenshot(page, 'webhooks-00-form');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
     const secret = (await page.getByTestId('webhook-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^whsec_/);
@@ -56,6 +62,7 @@ describe('webhooks journey', () => {
     await page.getByRole('button', { name: 'J’ai copié le secret' }).click();
     await page.getByTestId('webhook-secret').waitFor({ state: 'detached' });
     await page.getByText(receiverUrl).waitFor();
+    await page.getByText('Tous les contrats', { exact: true }).waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Envoyer un test' }).click();

@@ -14,6 +14,8 @@ export const webhookEndpointSchema = z.object({
   url: z.string(),
   description: z.string(),
   events: z.array(z.enum(webhookEvents)),
+  /** The contracts whose events it receives; empty: every contract of the organisation, present and future. */
+  contracts: z.array(z.object({ id: z.string(), label: z.string() })),
   /** The first characters of the signing secret, to recognise it (the secret is shown once). */
   secretPrefix: z.string(),
   createdAt: isoDate,
@@ -28,6 +30,8 @@ export const createWebhookBody = z.strictObject({
   url: z.string().trim().max(2000),
   description: text(200).optional(),
   events: z.array(z.enum(webhookEvents)).min(1, { message: 'Choisissez au moins un événement.' }).max(10),
+  /** Only these contracts' events (the organisation must be a party other than the owner); all when omitted or empty. */
+  contractIds: z.array(z.string().trim().min(1).max(64)).max(100).optional(),
 });
 export type CreateWebhookBody = z.infer<typeof createWebhookBody>;
 
@@ -68,4 +72,5 @@ export const webhookErrorCodes = [
   'webhook.invalid_url',
   'webhook.insecure_url',
   'webhook.too_many',
+  'webhook.unknown_contract',
 ] as const;

@@ -52,6 +52,7 @@ export async function emitContractEvent(
     JOIN contract_parties p ON p.organization_id = e.organization_id AND p.project_id = ${contractId} AND p.is_live
     JOIN contract_projects c ON c.id = p.project_id AND c.owner_id <> p.organization_id
     WHERE e.deleted_at IS NULL AND e.events @> ${JSON.stringify([event])}::jsonb
+      AND (e.contract_ids IS NULL OR e.contract_ids ? ${contractId})
     ORDER BY e.id`);
   const targets = res.rows as Array<{ id: string; reference: string | null; role: string }>;
   for (const t of targets) {

@@ -18,6 +18,8 @@ export const webhookEndpoints = pgTable(
     url: text('url').notNull(),
     description: text('description').notNull().default(''),
     events: jsonb('events').$type<string[]>().notNull(),
+    /** Only these contracts' events; null: every contract of the organisation (present and future). */
+    contractIds: jsonb('contract_ids').$type<string[]>(),
     secret: text('secret').notNull(),
     createdByUserId: text('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdByLabel: text('created_by_label').notNull(),

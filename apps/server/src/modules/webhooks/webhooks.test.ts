@@ -247,6 +247,48 @@ describe('webhook deliveries', () => {
     }
   });
 
+  it('limited to some contracts, receive only theirs; other contracts are refused by name, nothing stored', async () => {
+    const a = await validatedContract(ctx, { owner, provider });
+    const b = await validatedContract(ctx, { owner, provider });
+    const before = (await call<{ items: WebhookEndpoint[] }>(ctx, provider, 'GET', '/api/webhooks')).body.items.length;
+    // Not a party (the owner's own contract, an unknown id): refused with the ids at fault.
+    for (const [session, ids] of [
+      [owner, [a.id]],
+      [provider, [a.id, 'ctr_inconnu']],
+    ] as const) {
+      const res = await call(ctx, session, 'POST', '/api/webhooks', {
+        url: `${base}/scoped`,
+        events: ['contract.state_changed'],
+        contractIds: ids,
+      });
+      expect(res.status).toBe(400);
+      expect(res.error).toMatchObject({ code: 'webhook.unknown_contract', details: { field: 'contractIds' } });
+      expect(res.error?.message).toContain(ids[ids.length - 1]);
+    }
+    expect((await call<{ items: WebhookEndpoint[] }>(ctx, provider, 'GET', '/api/webhooks')).body.items).toHaveLength(
+      before,
+    );
+
+    const res = await call<CreatedWebhook>(ctx, provider, 'POST', '/api/webhooks', {
+      url: `${base}/scoped`,
+      events: ['contract.state_changed'],
+      contractIds: [a.id, a.id],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.contracts).toEqual([{ id: a.id, label: a.label }]);
+    const listed = await call<{ items: WebhookEndpoint[] }>(ctx, provider, 'GET', '/api/webhooks');
+    expect(listed.body.items.find((w) => w.id === res.body.id)?.contracts).toEqual([{ id: a.id, label: a.label }]);
+
+    received.length = 0;
+    for (const p of [a, b]) {
+      expect((await call(ctx, owner, 'POST', `/api/contracts/${p.id}/suspend`, { reason: 'Audit' })).status).toBe(200);
+    }
+    await ctx.runner.drain();
+    const scoped = received.filter((r) => r.path === '/scoped');
+    expect(scoped.map((r) => [r.json.event, r.json.contract?.id])).toEqual([['contract.state_changed', a.id]]);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/webhooks/${res.body.id}`, headers: provider.headers });
+  });
+
   it('retry a failing endpoint on schedule, then give up; a delivery can be sent again', async () => {
     const hook = await declare(provider, '/flaky', ['contract.changes']);
     answers.push(500, 503);

@@ -7,11 +7,12 @@ import type {
   WebhookEvent,
 } from '@raccord/schemas';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, requireAdminOf, requireUser } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { newId, newSecret } from '../../shared/ids';
 import { recordAudit } from '../audit/audit.repository';
+import { contractProjects } from '../contracts/contracts.tables';
 import { queueDelivery } from './webhooks.deliver';
 import { webhookErrors } from './webhooks.errors';
 import { webhookDeliveries, webhookEndpoints } from './webhooks.tables';
@@ -30,11 +31,16 @@ const SECRET_PREFIX = 'whsec_';
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
-const toEndpoint = (r: EndpointRow, last: DeliveryRow | null = null): WebhookEndpoint => ({
+const toEndpoint = (
+  r: EndpointRow,
+  last: DeliveryRow | null = null,
+  labels: Map<string, string> = new Map(),
+): WebhookEndpoint => ({
   id: r.id,
   url: r.url,
   description: r.description,
   events: r.events as WebhookEvent[],
+  contracts: (r.contractIds ?? []).map((id) => ({ id, label: labels.get(id) ?? id })),
   secretPrefix: r.secret.slice(0, SECRET_PREFIX.length + 4),
   createdAt: r.createdAt.toISOString(),
   createdBy: r.createdByLabel,
@@ -98,7 +104,39 @@ export async function listWebhooks(deps: WebhookDeps, actor: Actor | null): Prom
       .orderBy(webhookDeliveries.endpointId, desc(webhookDeliveries.id));
     for (const r of latest) last.set(r.endpointId, r);
   }
-  return { items: rows.map((r) => toEndpoint(r, last.get(r.id) ?? null)) };
+  const labels = await contractLabels(
+    deps.db,
+    rows.flatMap((r) => r.contractIds ?? []),
+  );
+  return { items: rows.map((r) => toEndpoint(r, last.get(r.id) ?? null, labels)) };
+}
+
+async function contractLabels(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: contractProjects.id, label: contractProjects.label })
+    .from(contractProjects)
+    .where(inArray(contractProjects.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
+/**
+ * The contracts an endpoint may be limited to: those where the organisation is a live party other
+ * than the owner (events go to those parties only). Anything else is refused, without saying
+ * whether the contract exists.
+ */
+async function checkContracts(db: DbOrTx, organizationId: string, ids: string[]): Promise<string[] | null> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return null;
+  const res = await db.execute(sql`
+    SELECT p.project_id AS id FROM contract_parties p
+    JOIN contract_projects c ON c.id = p.project_id AND c.owner_id <> p.organization_id
+    WHERE p.organization_id = ${organizationId} AND p.is_live
+      AND p.project_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))`);
+  const found = new Set((res.rows as Array<{ id: string }>).map((r) => r.id));
+  const unknown = wanted.filter((id) => !found.has(id));
+  if (unknown.length > 0) throw webhookErrors.unknownContract(unknown);
+  return wanted.sort();
 }
 
 /** Declares an endpoint; the signing secret is returned this once. */
@@ -119,6 +157,7 @@ export async function createWebhook(
         WHERE organization_id = ${user.organizationId} AND deleted_at IS NULL`)
     ).rows as Array<{ n: number }>;
     if (Number(n) >= MAX_ENDPOINTS) throw webhookErrors.tooMany(MAX_ENDPOINTS);
+    const contractIds = await checkContracts(tx, user.organizationId, input.contractIds ?? []);
     const [inserted] = await tx
       .insert(webhookEndpoints)
       .values({
@@ -127,6 +166,7 @@ export async function createWebhook(
         url,
         description: input.description ?? '',
         events: [...new Set(input.events)],
+        contractIds,
         secret,
         createdByUserId: user.userId,
         createdByLabel: user.email,
@@ -139,11 +179,11 @@ export async function createWebhook(
       organizationId: user.organizationId,
       targetType: 'webhook',
       targetId: inserted.id,
-      details: { url, events: inserted.events },
+      details: { url, events: inserted.events, contractIds },
     });
-    return inserted;
+    return { row: inserted, labels: await contractLabels(tx, contractIds ?? []) };
   });
-  return { ...toEndpoint(row), secret };
+  return { ...toEndpoint(row.row, null, row.labels), secret };
 }
 
 /** Deletes an endpoint: nothing more is sent to it (its pending deliveries end as failed). */

@@ -1,15 +1,61 @@
 import { type CreatedWebhook, type WebhookEvent, webhookEvents } from '@raccord/schemas';
-import { Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SecretShownOnce } from '../../components/SecretShownOnce';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useErrorHandler } from '../../lib/use-error-handler';
+import { useSession } from '../auth/use-session';
+import { useContracts } from '../contracts/use-contract-queries';
 import { useCreateWebhook } from './use-webhooks';
 
 interface Values {
   url: string;
   description?: string;
   events: WebhookEvent[];
+  contractIds?: string[];
+}
+
+/** The contracts an endpoint can be limited to: those where the organisation is not the owner. */
+function ContractPicker({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const contracts = useContracts({ ...(q ? { q } : {}), sort: '-createdAt', page: 1, pageSize: 50 });
+  const mine = session.organization.id;
+  const options = (contracts.data?.items ?? [])
+    .filter((c) => c.parties.some((p) => p.organization.id === mine && p.role !== 'owner'))
+    .map((c) => ({
+      value: c.id,
+      label: c.label,
+      owner: c.parties.find((p) => p.role === 'owner')?.organization.name ?? '',
+    }));
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={value ?? []}
+      onChange={(v) => onChange?.(v)}
+      placeholder={t('webhooks.create.allContracts')}
+      loading={contracts.isFetching}
+      options={options}
+      optionRender={(o) => (
+        <span>
+          {o.data.label}
+          {o.data.owner && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {' '}
+              · {o.data.owner}
+            </Typography.Text>
+          )}
+        </span>
+      )}
+      notFoundContent={contracts.isFetching ? undefined : t('webhooks.create.noContract')}
+      aria-label={t('webhooks.create.contracts')}
+    />
+  );
 }
 
 /** Declares an endpoint, then shows its signing secret — once. */
@@ -78,6 +124,7 @@ export function CreateWebhookModal({ open, onClose }: { open: boolean; onClose: 
               url: v.url.trim(),
               events: v.events,
               ...(v.description?.trim() ? { description: v.description.trim() } : {}),
+              ...(v.contractIds && v.contractIds.length > 0 ? { contractIds: v.contractIds } : {}),
             },
             { onSuccess: (w) => setCreated(w), onError: (e) => onError(e, form) },
           )
@@ -105,6 +152,9 @@ export function CreateWebhookModal({ open, onClose }: { open: boolean; onClose: 
               </Checkbox>
             ))}
           </Checkbox.Group>
+        </Form.Item>
+        <Form.Item name="contractIds" label={t('webhooks.create.contracts')} extra={t('webhooks.create.contractsHelp')}>
+          <ContractPicker />
         </Form.Item>
       </Form>
     </Modal>

@@ -9,7 +9,7 @@ import { useDeleteWebhook, usePingWebhook } from './use-webhooks';
 
 const stateColor = { pending: 'processing', delivered: 'success', failed: 'error' } as const;
 
-/** The organisation's endpoints: address, events, last delivery, test, log, deletion. */
+/** The organisation's endpoints: address, events and contracts, last delivery, test, log, deletion. */
 export function WebhooksTable({
   items,
   loading,
@@ -49,12 +49,24 @@ export function WebhooksTable({
       title: t('webhooks.table.events'),
       dataIndex: 'events',
       width: 220,
-      render: (events: string[]) => (
-        <Space size={[4, 4]} wrap>
-          {events.map((e) => (
-            <Tag key={e}>{e}</Tag>
-          ))}
-        </Space>
+      render: (events: string[], w) => (
+        <>
+          <Space size={[4, 4]} wrap>
+            {events.map((e) => (
+              <Tag key={e}>{e}</Tag>
+            ))}
+          </Space>
+          <div style={{ marginTop: 4 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {w.contracts.length === 0
+                ? t('webhooks.table.allContracts')
+                : t('webhooks.table.someContracts', {
+                    count: w.contracts.length,
+                    labels: w.contracts.map((c) => c.label).join(', '),
+                  })}
+            </Typography.Text>
+          </div>
+        </>
       ),
     },
     {
