@@ -280,5 +280,17 @@ if (onlySync) {
 } else {
   const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
   writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
-  writeFileSync(path.join(dir, 'latest.json'), json);
+  // One engine at a time (--engine): the other engine's latest run of the same size stays in latest.json.
+  const latest = path.join(dir, 'latest.json');
+  const before = existsSync(latest)
+    ? (JSON.parse(readFileSync(latest, 'utf8')) as { results?: Figures[]; sync?: SyncFigures[] })
+    : {};
+  const ran = new Set(results.map((r) => r.engine));
+  const merged = {
+    date: new Date().toISOString(),
+    node: process.version,
+    results: [...(before.results ?? []).filter((r) => r.elements === elements && !ran.has(r.engine)), ...results],
+    sync: [...(before.sync ?? []).filter((s) => s.elements === elements && !ran.has(s.engine)), ...sync],
+  };
+  writeFileSync(latest, JSON.stringify(merged, null, 2));
 }
