@@ -6,7 +6,9 @@ import {
   detectSeparator,
   diffVersions,
   labelSimilarity,
+  labelTokens,
   parseCatalogueCsv,
+  SUGGESTION_THRESHOLD,
   suggestPairs,
   uncoveredOwnerCodes,
 } from './service-codes.models';
@@ -74,6 +76,38 @@ describe('label similarity', () => {
     expect(labelSimilarity(a, 'Depannage appareil')).toBe(labelSimilarity('Depannage appareil', a));
     expect(labelSimilarity(a, 'Depannage appareil')).toBeGreaterThan(labelSimilarity(a, 'Nettoyage cuvette'));
     expect(labelSimilarity(a, 'Nettoyage cuvette')).toBeLessThan(0.35);
+  });
+});
+
+describe('synonyms of the trade', () => {
+  it('read the same service in other words as the same', () => {
+    expect(labelTokens('Réparation des élévateurs')).toEqual(labelTokens('Dépannage ascenseur'));
+    expect(labelTokens('Contrôles VMC')).toEqual(labelTokens('Vérification ventilation'));
+    expect(labelSimilarity('Dépannage ascenseur', 'Réparation des élévateurs')).toBeGreaterThanOrEqual(0.5);
+    expect(labelSimilarity('Maintenance préventive', 'Entretien')).toBeGreaterThan(SUGGESTION_THRESHOLD);
+    // Symmetric, and unrelated services stay apart.
+    expect(labelSimilarity('Réparation des élévateurs', 'Dépannage ascenseur')).toBe(
+      labelSimilarity('Dépannage ascenseur', 'Réparation des élévateurs'),
+    );
+    expect(labelSimilarity('Réparation des élévateurs', 'Nettoyage cuvette')).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+
+  it('let a suggestion pair codes whose labels share no word', () => {
+    const s = suggestPairs({
+      owner: [
+        { code: 'DEP', label: 'Dépannage ascenseur' },
+        { code: 'CTL', label: 'Contrôle des VMC' },
+      ],
+      provider: [
+        { code: 'R1', label: 'Réparation élévateurs' },
+        { code: 'V2', label: 'Vérification ventilation' },
+        { code: 'N3', label: 'Nettoyage gaines' },
+      ],
+      pairedOwnerKeys: new Set(),
+      dismissed: new Set(),
+      history: [],
+    });
+    expect(s.map((x) => `${x.ownerCode}→${x.providerCode}`)).toEqual(['CTL→V2', 'DEP→R1']);
   });
 });
 

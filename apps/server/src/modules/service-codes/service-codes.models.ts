@@ -143,11 +143,40 @@ export const isWorkType = (v: unknown): v is WorkType => workTypes.includes(v as
 /** Words that say nothing about the service ("Visite de l'entretien" ≈ "Entretien visite"). */
 const stopWords = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'a', 'au', 'aux', 'en', 'sur', 'par']);
 
+/**
+ * Words the trade uses for the same thing, each group read as its first word: "Réparation des
+ * élévateurs" ≈ "Dépannage ascenseur". Words are compared without accents, case or plural.
+ */
+const synonymGroups = [
+  ['entretien', 'maintenance', 'preventif', 'preventive'],
+  ['depannage', 'reparation', 'curatif', 'curative', 'panne'],
+  ['ascenseur', 'elevateur'],
+  ['controle', 'verification', 'inspection', 'diagnostic'],
+  ['remplacement', 'changement', 'renouvellement'],
+  ['nettoyage', 'menage', 'proprete'],
+  ['ventilation', 'vmc'],
+  ['urgence', 'astreinte'],
+  ['visite', 'passage', 'tournee'],
+  ['modernisation', 'renovation', 'rehabilitation'],
+  ['interphone', 'interphonie', 'visiophone'],
+  ['travaux', 'chantier'],
+];
+const canonical = new Map(synonymGroups.flatMap((group) => group.map((word) => [word, group[0] as string])));
+
+/** "élévateurs" → "ascenseur": singular (a final s or x dropped), then the group's word. */
+function canonicalWord(word: string): string {
+  const direct = canonical.get(word);
+  if (direct) return direct;
+  const singular = word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+  return canonical.get(singular) ?? singular;
+}
+
 export function labelTokens(label: string): Set<string> {
   return new Set(
     normalizeForSearch(label)
       .split(/[^a-z0-9]+/)
-      .filter((t) => t.length > 0 && !stopWords.has(t)),
+      .filter((t) => t.length > 0 && !stopWords.has(t))
+      .map(canonicalWord),
   );
 }
 
@@ -167,7 +196,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * Similarity of two labels, 0…1, accent- and case-insensitive: the mean of the Jaccard index of
- * their significant words and of their character trigrams (the trigrams catch plurals and typos).
+ * their significant words (read through the trade's synonyms) and of their character trigrams
+ * (the trigrams catch typos and words cut short).
  * Deterministic and symmetric.
  */
 export function labelSimilarity(a: string, b: string): number {
