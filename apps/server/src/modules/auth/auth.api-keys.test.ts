@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
 import { remindExpiringApiKeys } from './auth.api-keys.expiry';
@@ -188,6 +189,40 @@ describe('API keys', () => {
     expect(await remindExpiringApiKeys(deps)).toBe(0);
     // The session made at the start has expired with the days gone by.
     provider = await ctx.login('admin@ascenseurs-demo.fr');
+  });
+
+  it('existing keys, at the upgrade that made keys expire: a year from their creation, at least 90 days from then', async () => {
+    const migration = readFileSync(new URL('../../db/migrations/0014_api_key_expiry.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((x) => x.trim().startsWith('UPDATE'));
+    expect(backfill).toBeDefined();
+    const day = 86_400_000;
+    const old = new Date(Date.now() - 700 * day);
+    const recent = new Date(Date.now() - 60 * day);
+    const [oldId, recentId] = ['key_mig_old', 'key_mig_recent'] as const;
+    const ids = [oldId, recentId];
+    for (const [id, createdAt] of [
+      [oldId, old],
+      [recentId, recent],
+    ] as const) {
+      await ctx.database.pool.query(
+        `INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, created_by_label, created_at, expires_at)
+         VALUES ($1, $2, $1, 'rk_mig', $1, 'test', $3, $3)`,
+        [id, provider.organizationId, createdAt],
+      );
+    }
+    // The migration's own statement, limited to these two rows (the other tests' keys stay as they are).
+    await ctx.database.pool.query(`${(backfill as string).trim().replace(/;$/, '')} WHERE id = ANY($1)`, [ids]);
+    const rows = await ctx.database.pool.query('SELECT id, expires_at FROM api_keys WHERE id = ANY($1) ORDER BY id', [
+      ids,
+    ]);
+    const at = new Map<string, number>(
+      rows.rows.map((r: { id: string; expires_at: Date }) => [r.id, new Date(r.expires_at).getTime()]),
+    );
+    // Made 700 days ago: not expired by the upgrade, 90 days left.
+    expect(Math.abs((at.get(oldId) ?? 0) - (Date.now() + 90 * day))).toBeLessThan(60_000);
+    // Made 60 days ago: a year from its creation.
+    expect(at.get(recentId)).toBe(recent.getTime() + 365 * day);
+    await ctx.database.pool.query('DELETE FROM api_keys WHERE id = ANY($1)', [ids]);
   });
 
   it('refuses a key with an empty name, naming the field', async () => {
