@@ -37,7 +37,18 @@ interface Ctx {
   failure: unknown;
   /** Paths of recently written rows (children follow their parent in a file): idx → path. */
   paths: Map<number, string>;
+  /**
+   * One transaction for the whole import (server): the rollup's deltas are summed here and written
+   * once before the moves, instead of once per batch (the per-batch upserts were ~15 % of the
+   * writes, the top nodes rewritten by every batch). Short transactions (embedded) keep writing
+   * them with each batch, so a resumed import never counts a row twice nor misses one.
+   */
+  deferRollup: boolean;
+  pendingDeltas: Map<string, number>;
 }
+
+/** Deltas kept in memory at most (about 100 bytes each) before they are written. */
+const MAX_PENDING_DELTAS = 200_000;
 
 /** Bounds of the adaptive batch size (embedded engine). */
 const MIN_BATCH = 100;
@@ -111,13 +122,17 @@ async function executeBatch(ctx: Ctx, b: PreparedBatch) {
   const res = await ctx.step(async (tx) => {
     const t0 = performance.now();
     const r = await tx.execute(b.insert);
-    await addRollupDeltas(tx, ctx.ownerId, b.deltas);
+    if (!ctx.deferRollup) await addRollupDeltas(tx, ctx.ownerId, b.deltas);
     elapsed = performance.now() - t0;
     return r.rows as Array<{ inserted: boolean }>;
   });
   if (ctx.stepTargetMs) {
     const scaled = (ctx.batchSize * ctx.stepTargetMs) / Math.max(1, elapsed);
     ctx.batchSize = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (ctx.batchSize + scaled) / 2)));
+  }
+  if (ctx.deferRollup) {
+    for (const [key, n] of b.deltas) ctx.pendingDeltas.set(key, (ctx.pendingDeltas.get(key) ?? 0) + n);
+    if (ctx.pendingDeltas.size >= MAX_PENDING_DELTAS) await writeDeltas(ctx);
   }
   let inserted = 0;
   for (const r of res) if (r.inserted) inserted++;
@@ -129,6 +144,14 @@ async function executeBatch(ctx: Ctx, b: PreparedBatch) {
     ctx.lastProgress = performance.now();
     await ctx.progress(ctx.done);
   }
+}
+
+/** Writes the summed rollup deltas (deferred mode), in the import's transaction. */
+async function writeDeltas(ctx: Ctx) {
+  if (ctx.pendingDeltas.size === 0) return;
+  const deltas = ctx.pendingDeltas;
+  ctx.pendingDeltas = new Map();
+  await ctx.step((tx) => addRollupDeltas(tx, ctx.ownerId, deltas));
 }
 
 /** Waits for the batch in flight; rethrows its error. */
@@ -168,6 +191,8 @@ export async function applyImport(opts: {
   /** Embedded engine: adapt the batch size so that each batch's transaction lasts about this long. */
   stepTargetMs?: number;
   step: Ctx['step'];
+  /** The writes are one transaction: sum the rollup's deltas and write them once (see `Ctx`). */
+  deferRollup?: boolean;
   progress: (rowsApplied: number) => Promise<void>;
 }): Promise<ApplyResult> {
   const { plan } = opts;
@@ -186,6 +211,8 @@ export async function applyImport(opts: {
     inflight: null,
     failure: null,
     paths: new Map(),
+    deferRollup: opts.deferRollup === true,
+    pendingDeltas: new Map(),
   };
   await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
   let batch: Array<{ i: number; row: ImportRow }> = [];
@@ -242,6 +269,8 @@ export async function applyImport(opts: {
     after = { depth: last?.depth ?? 0, idx: last?.idx ?? 0 };
   }
   await opts.step((tx) => tx.execute(sql`DELETE FROM asset_import_spill WHERE import_id = ${opts.importId}`));
+  // The moves recount subtrees from the rows: the rollup must hold every row written so far.
+  await writeDeltas(ctx);
   trace('apply: spill');
   await applyMoves(ctx);
   await applyServed(ctx, opts.step);

@@ -95,6 +95,8 @@ export async function runImport(
       // Embedded, each batch holds the one connection: keep it short so requests interleave.
       ...(deps.engine === 'pglite' && !opts.batchSize ? { stepTargetMs: STEP_TARGET_MS } : {}),
       step,
+      // Server: one transaction, so the rollup can be written once (embedded: with each batch).
+      deferRollup: deps.engine === 'postgresql',
       progress: (rowsApplied) => setImport(deps.db, importId, { rowsApplied }),
     });
   // Merges the search index's pending list now rather than in a later search or write.

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock';
 import { createTestContext, type Session, type TestContext } from '../../test/test-app';
@@ -172,6 +173,80 @@ describe('import', () => {
     expect((await upload('reference;kind;label\n', member)).statusCode).toBe(403);
     await ctx.runner.drain();
   });
+  it('keeps the rollup equal to a fresh count, written once (one transaction) or with each batch', async () => {
+    const owner = (await ctx.login('admin@habitat-demo.fr')).organizationId;
+    const { db } = ctx.database;
+    // The rollup as stored, and as counted again from the rows, for this owner.
+    const rollupMismatch = async () => {
+      const res = await db.execute(sql`
+        WITH fresh AS (
+          SELECT subpath(a.path, 0, k)::text AS path, a.shared_type, count(*)::int AS n
+          FROM assets a, generate_series(1, LEAST(5, nlevel(a.path))) k
+          WHERE a.owner_id = ${owner} GROUP BY 1, 2),
+        stored AS (SELECT path::text AS path, shared_type, n FROM asset_rollup WHERE owner_id = ${owner} AND n <> 0)
+        (SELECT 'missing' AS side, * FROM fresh EXCEPT SELECT 'missing', * FROM stored)
+        UNION ALL (SELECT 'extra', * FROM stored EXCEPT SELECT 'extra', * FROM fresh)`);
+      return res.rows;
+    };
+    expect(await rollupMismatch()).toEqual([]);
+    let n = 0;
+    const run = async (engine: 'pglite' | 'postgresql', csv: string) => {
+      const id = `imp_rollup_${engine}_${n++}`;
+      await db
+        .insert(assetImports)
+        .values({ id, ownerId: owner, format: 'csv', state: 'queued', createdAt: new Date() });
+      const source = {
+        format: 'csv' as const,
+        open: async function* () {
+          yield Buffer.from(csv);
+        },
+      };
+      const res = await runImport(
+        { db, engine, clock: systemClock },
+        { importId: id, ownerId: owner, actor: { kind: 'system', label: 'test' }, source, batchSize: 3 },
+      );
+      expect(res.ok, JSON.stringify(res.errors)).toBe(true);
+      return res.result;
+    };
+    // The server path (one transaction, rollup written once) needs a second connection for the
+    // progress updates: only on a server; the embedded path (rollup with each batch) everywhere.
+    const engines = ctx.database.engine === 'postgresql' ? (['postgresql', 'pglite'] as const) : (['pglite'] as const);
+    for (const engine of engines) {
+      const p = engine === 'pglite' ? 'E' : 'S';
+      // New rows, children before their parents (set aside, written after), in small batches.
+      expect(
+        await run(
+          engine,
+          [
+            'reference;parent_reference;kind;equipment_kind;label;commune_code',
+            `RU-${p}-L1;RU-${p}-E1;unit;;Logement 1;`,
+            `RU-${p}-L2;RU-${p}-E1;unit;;Logement 2;`,
+            `RU-${p}-A1;RU-${p}-E1;equipment;lift;Ascenseur;`,
+            `RU-${p}-E1;RU-${p}-B1;entrance;;Entrée;`,
+            `RU-${p}-B1;RU-${p}-S1;building;;Bâtiment;`,
+            `RU-${p}-B2;RU-${p}-S1;building;;Bâtiment 2;`,
+            `RU-${p}-S1;;site;;Résidence Marseille;13055`,
+            `RU-${p}-S2;;site;;Résidence Lyon;69123`,
+          ].join('\n'),
+        ),
+      ).toMatchObject({ created: 8 });
+      expect(await rollupMismatch()).toEqual([]);
+      // Then a retype, a new row under the moved building, and the move of a building to another site.
+      expect(
+        await run(
+          engine,
+          [
+            'reference;parent_reference;kind;equipment_kind;label',
+            `RU-${p}-A1;RU-${p}-E1;equipment;vmc;VMC`,
+            `RU-${p}-L3;RU-${p}-E1;unit;;Logement 3`,
+            `RU-${p}-B1;RU-${p}-S2;building;;Bâtiment`,
+          ].join('\n'),
+        ),
+      ).toMatchObject({ created: 1, updated: 1, moved: 1 });
+      expect(await rollupMismatch()).toEqual([]);
+    }
+  });
+
   it('gives the same result with adaptive batches (embedded) as with fixed ones', async () => {
     const owner = admin.organizationId;
     const { db } = ctx.database;
