@@ -48,7 +48,7 @@ interface Ctx {
 }
 
 /** Deltas kept in memory at most (about 100 bytes each) before they are written. */
-const MAX_PENDING_DELTAS = 200_000;
+const MAX_PENDING_DELTAS = 50_000;
 
 /** Bounds of the adaptive batch size (embedded engine). */
 const MIN_BATCH = 100;
