@@ -147,6 +147,24 @@ describe('sharing journey', () => {
     expect(await provider.getByText(secret).count()).toBe(0);
     await provider.getByText('Connecteur GMAO', { exact: true }).waitFor();
     await provider.getByText(`Expire le ${expiry}`).waitFor();
+    // A key made through the API for 10 days: the page says it expires soon, at the top.
+    const short = await provider.evaluate(async () => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const res = await fetch('/api/api-keys', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ name: 'Clé de recette', expiresInDays: 10 }),
+      });
+      return res.status;
+    });
+    expect(short).toBe(201);
+    await provider.reload();
+    await provider
+      .getByTestId('api-keys-expiring')
+      .getByText('La clé « Clé de recette » expire dans moins de 14 jours.')
+      .waitFor();
+    await provider.waitForTimeout(400); // the table's fade-in after the reload
+    await screenshot(provider, 'sharing-02b-provider-key-expiring');
 
     // The provider sees the shared patrimoine in the console.
     await provider.getByRole('menuitem', { name: 'Patrimoine partagé' }).click();
