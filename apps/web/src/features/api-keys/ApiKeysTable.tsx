@@ -1,10 +1,11 @@
-import { API_KEY_NOTICE_DAYS, type ApiKey } from '@raccord/schemas';
+import type { ApiKey } from '@raccord/schemas';
 import { App, Button, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { useErrorHandler } from '../../lib/use-error-handler';
 import { formatDate, formatDateTime, fromNow } from '../contracts/contract-format';
+import { keyState } from './api-key-expiry';
 import { useRevokeApiKey } from './use-api-keys';
 
 /** The organisation's keys: name, prefix, creation, last use, expiry, revocation. */
@@ -63,15 +64,15 @@ export function ApiKeysTable({
       key: 'status',
       width: 190,
       render: (_, row) => {
-        if (row.revokedAt) {
+        const state = keyState(row, Date.now());
+        if (state === 'revoked') {
           return (
             <Tag color="red" variant="filled" title={formatDateTime(row.revokedAt)}>
               {t('apiKeys.table.revokedOn', { date: formatDateTime(row.revokedAt) })}
             </Tag>
           );
         }
-        const left = new Date(row.expiresAt).getTime() - Date.now();
-        if (left <= 0) {
+        if (state === 'expired') {
           return (
             <Tag color="default" variant="filled" title={formatDateTime(row.expiresAt)}>
               {t('apiKeys.table.expiredOn', { date: formatDate(row.expiresAt) })}
@@ -80,8 +81,8 @@ export function ApiKeysTable({
         }
         return (
           <>
-            <Tag color={left < API_KEY_NOTICE_DAYS * 86_400_000 ? 'orange' : 'green'} variant="filled">
-              {left < API_KEY_NOTICE_DAYS * 86_400_000 ? t('apiKeys.table.expiringSoon') : t('apiKeys.table.active')}
+            <Tag color={state === 'expiring' ? 'orange' : 'green'} variant="filled">
+              {state === 'expiring' ? t('apiKeys.table.expiringSoon') : t('apiKeys.table.active')}
             </Tag>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} title={formatDateTime(row.expiresAt)}>
@@ -98,7 +99,7 @@ export function ApiKeysTable({
       width: 110,
       align: 'right',
       render: (_, row) =>
-        row.revokedAt || new Date(row.expiresAt).getTime() <= Date.now() ? null : (
+        ['revoked', 'expired'].includes(keyState(row, Date.now())) ? null : (
           <Popconfirm
             title={t('apiKeys.revoke.title', { name: row.name })}
             description={t('apiKeys.revoke.confirm')}
