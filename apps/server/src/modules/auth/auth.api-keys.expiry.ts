@@ -1,10 +1,10 @@
 import { API_KEY_NOTICE_DAYS } from '@raccord/schemas';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../shared/clock';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
-import { users } from '../organizations/organizations.tables';
+import { adminEmails } from '../organizations/organizations.repository';
 
 export const API_KEY_EXPIRY_JOB = 'auth.api_key_expiry';
 const DAY_MS = 86_400_000;
@@ -39,11 +39,8 @@ export async function remindExpiringApiKeys(deps: {
       expiresAt: Date;
       lastUsedAt: Date | null;
     }>;
+    const admins = await adminEmails(tx, [...new Set(keys.map((k) => k.organizationId))]);
     for (const key of keys) {
-      const admins = await tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.organizationId, key.organizationId), eq(users.role, 'admin'), eq(users.isActive, true)));
       const expires = frDate(new Date(key.expiresAt));
       const content = renderMail({
         subject: `La clé d’API « ${key.name} » expire le ${expires}`,
@@ -56,7 +53,7 @@ export async function remindExpiringApiKeys(deps: {
         ],
         action: { label: 'Gérer les clés d’API', url: `${deps.config.publicUrl}/mon-compte/cles-api` },
       });
-      for (const admin of admins) {
+      for (const admin of admins.filter((a) => a.organizationId === key.organizationId)) {
         await queueMail(tx, deps.clock, {
           ...content,
           to: admin.email,

@@ -1,11 +1,11 @@
 import type { ConnectorStatus } from '@raccord/schemas';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
-import { users } from '../organizations/organizations.tables';
+import { adminEmails } from '../organizations/organizations.repository';
 import { requireContractParty } from '../sync/sync.access';
 import { utcDay } from './operations.models';
 import { contractConnectors } from './operations.tables';
@@ -79,10 +79,7 @@ async function tellOwner(
   what: keyof typeof mails,
   extra: string[] = [],
 ) {
-  const admins = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.organizationId, contract.ownerId), eq(users.role, 'admin'), eq(users.isActive, true)));
+  const admins = await adminEmails(tx, [contract.ownerId]);
   const m = mails[what];
   for (const admin of admins) {
     const content = renderMail({

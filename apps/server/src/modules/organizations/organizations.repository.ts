@@ -1,5 +1,5 @@
 import type { OrganizationKind } from '@raccord/schemas';
-import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { organizations, users } from './organizations.tables';
 
@@ -104,4 +104,13 @@ export async function countOtherActiveAdmins(db: DbOrTx, organizationId: string,
     )
     .for('update');
   return rows.length;
+}
+
+/** Active administrators' addresses of these organisations. */
+export async function adminEmails(db: DbOrTx, organizationIds: string[]) {
+  if (organizationIds.length === 0) return [];
+  return db
+    .select({ email: users.email, organizationId: users.organizationId })
+    .from(users)
+    .where(and(inArray(users.organizationId, organizationIds), eq(users.role, 'admin'), eq(users.isActive, true)));
 }

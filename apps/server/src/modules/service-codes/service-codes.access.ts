@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock';
 import { commonErrors } from '../../shared/errors';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
+import { adminEmails } from '../organizations/organizations.repository';
 import { serviceCodeErrors } from './service-codes.errors';
 import * as repo from './service-codes.repository';
 
@@ -65,7 +66,7 @@ export async function tellPeople(
   to: { organizations: string[] } | 'operators',
   mail: { kind: string; subject: string; paragraphs: string[]; url: string },
 ) {
-  const recipients = to === 'operators' ? await repo.operatorEmails(tx) : await repo.adminEmails(tx, to.organizations);
+  const recipients = to === 'operators' ? await repo.operatorEmails(tx) : await adminEmails(tx, to.organizations);
   for (const r of recipients) {
     const content = renderMail({
       subject: mail.subject,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Clock } from '../../shared/clock';
 import { contractParties, contractProjects } from '../contracts/contracts.tables';
@@ -165,15 +165,6 @@ export async function agreedElsewhere(db: DbOrTx, c: ContractForCodes) {
     WHERE k.id <> ${c.id} AND k.trade_id = ${c.tradeId} AND p.status = 'accepted' AND p.provider_code IS NOT NULL
     ORDER BY lower(p.owner_code), lower(p.provider_code)`);
   return result.rows.map((r) => ({ ownerCode: r.owner_code, providerCode: r.provider_code, relation: r.relation }));
-}
-
-/** Active administrators' addresses of these organisations. */
-export async function adminEmails(db: DbOrTx, organizationIds: string[]) {
-  if (organizationIds.length === 0) return [];
-  return db
-    .select({ email: users.email, organizationId: users.organizationId })
-    .from(users)
-    .where(and(inArray(users.organizationId, organizationIds), eq(users.role, 'admin'), eq(users.isActive, true)));
 }
 
 /** Active users of the platform organisation (the service client). */

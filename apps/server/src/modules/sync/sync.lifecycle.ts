@@ -1,5 +1,5 @@
 import type { ContractState, FrozenTerms } from '@raccord/schemas';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, requireUser } from '../../shared/actor';
 import type { Clock } from '../../shared/clock';
@@ -10,7 +10,7 @@ import { auditContract, finishWrite, setState } from '../contracts/contracts.sha
 import { enqueueJob } from '../jobs/jobs.queue';
 import { renderMail } from '../mail/mail.templates';
 import { queueMail } from '../mail/mail.usecases';
-import { users } from '../organizations/organizations.tables';
+import { adminEmails } from '../organizations/organizations.repository';
 import { emitContractEvent } from '../webhooks/webhooks.deliver';
 import { syncErrors, syncStateErrors } from './sync.errors';
 import { announceFeedEntries, enqueuePatrimoineChanged, type WrittenEntries } from './sync.live';
@@ -110,10 +110,7 @@ async function tellParties(
   reason: string,
 ) {
   for (const party of terms.parties) {
-    const admins = await tx
-      .select({ email: users.email })
-      .from(users)
-      .where(and(eq(users.organizationId, party.organizationId), eq(users.role, 'admin'), eq(users.isActive, true)));
+    const admins = await adminEmails(tx, [party.organizationId]);
     for (const admin of admins) {
       const mail = renderMail({
         subject: `Contrat « ${row.label} » ${verbs[to].title}`,
