@@ -265,32 +265,33 @@ printSyncTable(sync);
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 mkdirSync(dir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-if (onlySync) {
-  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, elements, sync }, null, 2);
-  writeFileSync(path.join(dir, `sync-${stamp}.json`), json);
-  // One engine at a time (--engine): the latest figures of the other engine stay in sync-latest.json.
-  const latest = path.join(dir, 'sync-latest.json');
-  const kept = existsSync(latest)
-    ? ((JSON.parse(readFileSync(latest, 'utf8')) as { sync?: SyncFigures[] }).sync?.filter(
-        (f) => f.elements === elements && !sync.some((s) => s.engine === f.engine),
-      ) ?? [])
-    : [];
-  const merged = { date: new Date().toISOString(), node: process.version, elements, sync: [...kept, ...sync] };
-  writeFileSync(latest, JSON.stringify(merged, null, 2));
-} else {
-  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
-  writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
-  // One engine at a time (--engine): the other engine's latest run of the same size stays in latest.json.
-  const latest = path.join(dir, 'latest.json');
-  const before = existsSync(latest)
-    ? (JSON.parse(readFileSync(latest, 'utf8')) as { results?: Figures[]; sync?: SyncFigures[] })
+/**
+ * Writes `file` with this run's figures, keeping the other engine's latest ones of the same size:
+ * engines run one per process (--engine), and the latest file holds both.
+ */
+function writeLatest(file: string, run: { results?: Figures[]; sync: SyncFigures[] }) {
+  const before = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Figures[]; sync?: SyncFigures[] })
     : {};
-  const ran = new Set(results.map((r) => r.engine));
+  const ran = new Set<string>(run.sync.map((s) => s.engine));
+  const others = <T extends { engine: string; elements: number }>(list: T[] | undefined) =>
+    (list ?? []).filter((f) => f.elements === elements && !ran.has(f.engine));
   const merged = {
     date: new Date().toISOString(),
     node: process.version,
-    results: [...(before.results ?? []).filter((r) => r.elements === elements && !ran.has(r.engine)), ...results],
-    sync: [...(before.sync ?? []).filter((s) => s.elements === elements && !ran.has(s.engine)), ...sync],
+    elements,
+    ...(run.results ? { results: [...others(before.results), ...run.results] } : {}),
+    sync: [...others(before.sync), ...run.sync],
   };
-  writeFileSync(latest, JSON.stringify(merged, null, 2));
+  writeFileSync(file, JSON.stringify(merged, null, 2));
+}
+
+if (onlySync) {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, elements, sync }, null, 2);
+  writeFileSync(path.join(dir, `sync-${stamp}.json`), json);
+  writeLatest(path.join(dir, 'sync-latest.json'), { sync });
+} else {
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, results, sync }, null, 2);
+  writeFileSync(path.join(dir, `bench-${stamp}.json`), json);
+  writeLatest(path.join(dir, 'latest.json'), { results, sync });
 }
