@@ -24,7 +24,7 @@ import { countPerimeter } from '../apps/server/src/modules/perimeter/perimeter.e
 import { systemClock } from '../apps/server/src/shared/clock';
 import { openEngine } from './engine';
 import { benchOperations } from './operations';
-import { benchSync, printSyncTable, type SyncFigures } from './sync';
+import { benchSync, printSyncTable, type SyncFigures, thirtyPercent } from './sync';
 import { type Figures, measureLatency, p, printTable, timeIt } from './util';
 
 const { values } = parseArgs({
@@ -167,18 +167,7 @@ async function run(engine: 'pglite' | 'postgresql'): Promise<{ figures?: Figures
     );
 
     // About 30 % of the elements: the largest départements until 30 % is reached.
-    const deps = (
-      await db.execute(sql`
-      SELECT subpath(path, 1, 1)::text AS d, sum(n)::int AS n FROM asset_rollup
-      WHERE owner_id = ${big} AND nlevel(path) = 2 GROUP BY 1 ORDER BY 2 DESC`)
-    ).rows as Array<{ d: string; n: number }>;
-    const chosen: string[] = [];
-    let covered = 0;
-    for (const d of deps) {
-      if (covered >= elements * 0.3) break;
-      chosen.push(d.d.slice(1));
-      covered += Number(d.n);
-    }
+    const { codes: chosen, covered } = await thirtyPercent(database, big, elements);
     const perimeter30 = { include: chosen.map((code) => ({ kind: 'departement' as const, code })), exclude: [] };
     const count30 = await timeIt(10, () => countPerimeter(db, big, perimeter30));
     const base30 = await timeIt(3, () =>

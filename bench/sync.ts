@@ -43,21 +43,21 @@ async function orgId(database: Database, name: string) {
   return String((r.rows[0] as { id: string }).id);
 }
 
-/** The largest départements until 30 % of the elements (as run.ts picks them). */
-async function thirtyPercent(database: Database, ownerId: string, elements: number) {
+/** The largest départements until 30 % of the elements: their codes and how many elements they hold. */
+export async function thirtyPercent(database: Database, ownerId: string, elements: number) {
   const deps = (
     await database.db.execute(sql`
       SELECT subpath(path, 1, 1)::text AS d, sum(n)::int AS n FROM asset_rollup
       WHERE owner_id = ${ownerId} AND nlevel(path) = 2 GROUP BY 1 ORDER BY 2 DESC`)
   ).rows as Array<{ d: string; n: number }>;
-  const chosen: string[] = [];
+  const codes: string[] = [];
   let covered = 0;
   for (const d of deps) {
     if (covered >= elements * 0.3) break;
-    chosen.push(d.d.slice(1));
+    codes.push(d.d.slice(1));
     covered += Number(d.n);
   }
-  return chosen;
+  return { codes, covered };
 }
 
 /** Drops the smallest types that fit until the set is about 26 % of the owner (260k of 1M). */
@@ -128,7 +128,7 @@ export async function benchSync(env: SyncBenchEnv): Promise<SyncFigures> {
   const { database, engine, app, config, ownerId, elements } = env;
   const { db } = database;
   const providerId = await orgId(database, 'Ascenseurs Demo');
-  const deps = await thirtyPercent(database, ownerId, elements);
+  const deps = (await thirtyPercent(database, ownerId, elements)).codes;
   const perimeter: Perimeter = { include: deps.map((code) => ({ kind: 'departement' as const, code })), exclude: [] };
   const counts = await countPerimeter(db, ownerId, perimeter);
   const types = pickTypes(counts, Math.round(elements * 0.26));
