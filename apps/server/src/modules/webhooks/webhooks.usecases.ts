@@ -125,18 +125,22 @@ async function contractLabels(db: DbOrTx, ids: string[]): Promise<Map<string, st
  * than the owner (events go to those parties only). Anything else is refused, without saying
  * whether the contract exists.
  */
-async function checkContracts(db: DbOrTx, organizationId: string, ids: string[]): Promise<string[] | null> {
+async function checkContracts(
+  db: DbOrTx,
+  organizationId: string,
+  ids: string[],
+): Promise<{ ids: string[] | null; labels: Map<string, string> }> {
   const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return null;
+  if (wanted.length === 0) return { ids: null, labels: new Map() };
   const res = await db.execute(sql`
-    SELECT p.project_id AS id FROM contract_parties p
+    SELECT p.project_id AS id, c.label FROM contract_parties p
     JOIN contract_projects c ON c.id = p.project_id AND c.owner_id <> p.organization_id
     WHERE p.organization_id = ${organizationId} AND p.is_live
       AND p.project_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))`);
-  const found = new Set((res.rows as Array<{ id: string }>).map((r) => r.id));
-  const unknown = wanted.filter((id) => !found.has(id));
+  const labels = new Map((res.rows as Array<{ id: string; label: string }>).map((r) => [r.id, r.label]));
+  const unknown = wanted.filter((id) => !labels.has(id));
   if (unknown.length > 0) throw webhookErrors.unknownContract(unknown);
-  return wanted.sort();
+  return { ids: wanted.sort(), labels };
 }
 
 /** Declares an endpoint; the signing secret is returned this once. */
@@ -150,14 +154,14 @@ export async function createWebhook(
   const url = checkWebhookUrl(input.url, deps.config.webhookAllowInsecure);
   const secret = `${SECRET_PREFIX}${newSecret()}`;
   const now = deps.clock.now();
-  const row = await deps.db.transaction(async (tx) => {
+  const endpoint = await deps.db.transaction(async (tx) => {
     const [{ n } = { n: 0 }] = (
       await tx.execute(sql`
         SELECT count(*)::int AS n FROM webhook_endpoints
         WHERE organization_id = ${user.organizationId} AND deleted_at IS NULL`)
     ).rows as Array<{ n: number }>;
     if (Number(n) >= MAX_ENDPOINTS) throw webhookErrors.tooMany(MAX_ENDPOINTS);
-    const contractIds = await checkContracts(tx, user.organizationId, input.contractIds ?? []);
+    const { ids: contractIds, labels } = await checkContracts(tx, user.organizationId, input.contractIds ?? []);
     const [inserted] = await tx
       .insert(webhookEndpoints)
       .values({
@@ -181,9 +185,9 @@ export async function createWebhook(
       targetId: inserted.id,
       details: { url, events: inserted.events, contractIds },
     });
-    return { row: inserted, labels: await contractLabels(tx, contractIds ?? []) };
+    return toEndpoint(inserted, null, labels);
   });
-  return { ...toEndpoint(row.row, null, row.labels), secret };
+  return { ...endpoint, secret };
 }
 
 /** Deletes an endpoint: nothing more is sent to it (its pending deliveries end as failed). */
